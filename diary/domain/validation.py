@@ -1,0 +1,91 @@
+"""Turning raw input into domain objects, with every broken rule named in plain words."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from diary.domain.entry import NOTES_MAX_CHARS, SCORE_FIELDS, DailyEntry
+from diary.domain.errors import FieldProblem, InvalidInput
+from diary.domain.infusion import INFUSION_NOTES_MAX_CHARS, Infusion, InfusionDetails
+from diary.domain.vocabulary import BloodInUrine, Route, WarningSign
+
+
+def _one_of(values: type[BloodInUrine] | type[Route] | type[WarningSign]) -> str:
+    return ", ".join(member.value for member in values)
+
+
+FIELD_RULES: dict[str, str] = {
+    **{name: "must be a whole number from 0 to 10" for name in SCORE_FIELDS},
+    "date": "must be a date written YYYY-MM-DD",
+    "sleep_hours": "must be a number of hours from 0 to 24 in steps of 0.25",
+    "hallucinations": "must be true or false",
+    "unable_to_urinate": "must be true or false",
+    "vomiting": "must be a whole number of episodes, 0 or more",
+    "rescue_doses": "must be a whole number of doses, 0 or more",
+    "blood_in_urine": f"must be one of: {_one_of(BloodInUrine)}",
+    "warning_signs": f"each sign must be one of: {_one_of(WarningSign)}",
+    "notes": f"must be at most {NOTES_MAX_CHARS} characters",
+    "route": f"must be one of: {_one_of(Route)}",
+    "dose_mg": "must be a number of milligrams greater than 0 (at most 10000)",
+    "duration_min": "must be a whole number of minutes from 1 to 1440",
+    "id": "must be a UUID",
+}
+INFUSION_RULES = {**FIELD_RULES, "notes": f"must be at most {INFUSION_NOTES_MAX_CHARS} characters"}
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def problems_from(
+    error: ValidationError, rules: Mapping[str, str] = FIELD_RULES, row: int | None = None
+) -> list[FieldProblem]:
+    """One FieldProblem per pydantic error, worded with the field's documented rule."""
+    return [_problem(detail, rules, row) for detail in error.errors()]
+
+
+def _problem(detail: ErrorDetails, rules: Mapping[str, str], row: int | None) -> FieldProblem:
+    field = ".".join(str(part) for part in detail["loc"]) or "entry"
+    top_field = str(detail["loc"][0]) if detail["loc"] else ""
+    if detail["type"] == "missing":
+        rule = "is required"
+    elif detail["type"] == "extra_forbidden":
+        rule = "is not a field of the diary"
+    elif detail["type"] == "value_error":
+        rule = detail["msg"].removeprefix("Value error, ")
+    else:
+        rule = rules.get(top_field, detail["msg"])
+    value = None if detail["type"] == "missing" else detail.get("input")
+    return FieldProblem(field=field, rule=rule, value=value, row=row)
+
+
+def check_not_in_future(day: dt.date, today: dt.date, row: int | None = None) -> None:
+    """Refuse a diary day after the patient's today."""
+    if day > today:
+        rule = f"must not be in the future (today is {today.isoformat()})"
+        raise InvalidInput([FieldProblem("date", rule, day.isoformat(), row)])
+
+
+def _parse(
+    model: type[ModelT], data: Mapping[str, Any], rules: Mapping[str, str], row: int | None
+) -> ModelT:
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        raise InvalidInput(problems_from(error, rules, row)) from None
+
+
+def parse_entry(data: Mapping[str, Any], today: dt.date, row: int | None = None) -> DailyEntry:
+    """A valid DailyEntry from raw values, or InvalidInput naming every broken rule."""
+    entry = _parse(DailyEntry, data, FIELD_RULES, row)
+    check_not_in_future(entry.date, today, row)
+    return entry
+
+
+def parse_infusion(data: Mapping[str, Any], row: int | None = None) -> InfusionDetails:
+    """Valid infusion details (or a stored Infusion when `data` has an id)."""
+    model: type[InfusionDetails] = Infusion if "id" in data else InfusionDetails
+    return _parse(model, data, INFUSION_RULES, row)
