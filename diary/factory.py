@@ -1,0 +1,50 @@
+"""The one place that assembles a diary: engine, migrations, clock and services.
+
+The CLI, the terminal UI and the tests all build their diary here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine
+
+from diary.domain import Clock, DiaryError, SystemClock
+from diary.services.accounts import AccountService
+from diary.services.diary import DiaryService
+from diary.storage.engine import create_diary_engine, is_sqlite
+from diary.storage.migrate import head_revision, is_up_to_date, upgrade
+
+
+class SchemaOutOfDate(DiaryError):
+    """A server database is behind the code; its operator runs `diary db upgrade`."""
+
+
+@dataclass
+class Diary:
+    """A diary database with its services, ready to use; close it when done."""
+
+    engine: Engine
+    clock: Clock
+    entries: DiaryService = field(init=False)
+    accounts: AccountService = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.entries = DiaryService(self.engine, self.clock)
+        self.accounts = AccountService(self.engine, self.clock)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_diary(url: str, clock: Clock | None = None) -> Diary:
+    """Open the diary at `url`; a local SQLite diary is created or upgraded on the way."""
+    engine = create_diary_engine(url)
+    if is_sqlite(url):
+        upgrade(engine)
+    elif not is_up_to_date(engine):
+        engine.dispose()
+        raise SchemaOutOfDate(
+            f"the database schema is not at {head_revision()}: run `diary db upgrade` first"
+        )
+    return Diary(engine, clock or SystemClock())

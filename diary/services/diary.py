@@ -1,0 +1,162 @@
+"""Use cases of one patient's diary: log days, record infusions, list courses."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine
+
+from diary.domain import (
+    Clock,
+    Course,
+    DailyEntry,
+    FieldProblem,
+    Infusion,
+    InfusionDetails,
+    InvalidInput,
+    NotFound,
+    check_not_in_future,
+    group_into_courses,
+    parse_entry,
+)
+from diary.services.unit_of_work import UnitOfWork
+from diary.storage.repositories import entry_from_row, infusion_from_row
+
+
+@dataclass(frozen=True)
+class SavedEntry:
+    """An entry as stored, with its row version and whether the save created it."""
+
+    entry: DailyEntry
+    version: int
+    created: bool
+
+
+@dataclass(frozen=True)
+class DiaryContents:
+    """Everything in a diary (or a date range of it), in date order."""
+
+    entries: list[DailyEntry]
+    infusions: list[Infusion]
+
+
+class DiaryService:
+    """One patient's diary; each method is one transaction."""
+
+    def __init__(self, engine: Engine, clock: Clock) -> None:
+        self.engine = engine
+        self.clock = clock
+
+    def save_entry(self, patient_id: uuid.UUID, entry: DailyEntry) -> SavedEntry:
+        """Create the day or replace every field of it."""
+        check_not_in_future(entry.date, self.clock.today())
+        with UnitOfWork(self.engine) as uow:
+            row, created = uow.entries.upsert(patient_id, entry, self.clock.now())
+            return SavedEntry(entry_from_row(row), row.version, created)
+
+    def update_entry_fields(
+        self, patient_id: uuid.UUID, day: dt.date, changes: Mapping[str, Any]
+    ) -> SavedEntry:
+        """Change only the given fields of a day (creating it if new), all rules checked."""
+        with UnitOfWork(self.engine) as uow:
+            row = uow.entries.get(patient_id, day)
+            current = entry_from_row(row).model_dump() if row is not None else {}
+            entry = parse_entry({**current, **changes, "date": day}, self.clock.today())
+            saved, created = uow.entries.upsert(patient_id, entry, self.clock.now())
+            return SavedEntry(entry_from_row(saved), saved.version, created)
+
+    def get_entry(self, patient_id: uuid.UUID, day: dt.date) -> DailyEntry:
+        with UnitOfWork(self.engine) as uow:
+            row = uow.entries.get(patient_id, day)
+            if row is None:
+                raise NotFound(f"no entry for {day.isoformat()}")
+            return entry_from_row(row)
+
+    def delete_entry(self, patient_id: uuid.UUID, day: dt.date) -> None:
+        with UnitOfWork(self.engine) as uow:
+            row = uow.entries.get(patient_id, day)
+            if row is None:
+                raise NotFound(f"no entry for {day.isoformat()}")
+            uow.entries.delete(row)
+
+    def list_entries(
+        self, patient_id: uuid.UUID, start: dt.date | None = None, end: dt.date | None = None
+    ) -> list[DailyEntry]:
+        with UnitOfWork(self.engine) as uow:
+            return [entry_from_row(row) for row in uow.entries.in_range(patient_id, start, end)]
+
+    def add_infusion(self, patient_id: uuid.UUID, details: InfusionDetails) -> Infusion:
+        """Record an infusion day; a fresh UUID is given unless `details` is a stored Infusion."""
+        infusion = details if isinstance(details, Infusion) else Infusion(**details.model_dump())
+        check_not_in_future(infusion.date, self.clock.today())
+        with UnitOfWork(self.engine) as uow:
+            return infusion_from_row(uow.infusions.add(patient_id, infusion, self.clock.now()))
+
+    def update_infusion(
+        self, patient_id: uuid.UUID, infusion_id: uuid.UUID, details: InfusionDetails
+    ) -> Infusion:
+        check_not_in_future(details.date, self.clock.today())
+        with UnitOfWork(self.engine) as uow:
+            row = uow.infusions.get(patient_id, infusion_id)
+            if row is None:
+                raise NotFound(f"no infusion {infusion_id}")
+            return infusion_from_row(uow.infusions.replace(row, details, self.clock.now()))
+
+    def get_infusion(self, patient_id: uuid.UUID, infusion_id: uuid.UUID) -> Infusion:
+        with UnitOfWork(self.engine) as uow:
+            row = uow.infusions.get(patient_id, infusion_id)
+            if row is None:
+                raise NotFound(f"no infusion {infusion_id}")
+            return infusion_from_row(row)
+
+    def delete_infusion(self, patient_id: uuid.UUID, infusion_id: uuid.UUID) -> None:
+        with UnitOfWork(self.engine) as uow:
+            row = uow.infusions.get(patient_id, infusion_id)
+            if row is None:
+                raise NotFound(f"no infusion {infusion_id}")
+            uow.infusions.delete(row)
+
+    def list_infusions(
+        self, patient_id: uuid.UUID, start: dt.date | None = None, end: dt.date | None = None
+    ) -> list[Infusion]:
+        with UnitOfWork(self.engine) as uow:
+            rows = uow.infusions.in_range(patient_id, start, end)
+            return [infusion_from_row(row) for row in rows]
+
+    def list_courses(self, patient_id: uuid.UUID) -> list[Course]:
+        return group_into_courses(self.list_infusions(patient_id))
+
+    def contents(
+        self, patient_id: uuid.UUID, start: dt.date | None = None, end: dt.date | None = None
+    ) -> DiaryContents:
+        """Entries and infusions read in one transaction, so they agree with each other."""
+        with UnitOfWork(self.engine) as uow:
+            entries = [entry_from_row(r) for r in uow.entries.in_range(patient_id, start, end)]
+            rows = uow.infusions.in_range(patient_id, start, end)
+            return DiaryContents(entries, [infusion_from_row(r) for r in rows])
+
+    def import_contents(
+        self, patient_id: uuid.UUID, entries: Sequence[DailyEntry], infusions: Sequence[Infusion]
+    ) -> None:
+        """Store everything in one transaction: all of it lands, or none of it does.
+
+        Entries replace the same date; infusions replace the same id.
+        """
+        today, now = self.clock.today(), self.clock.now()
+        for item in [*entries, *infusions]:
+            check_not_in_future(item.date, today)
+        with UnitOfWork(self.engine) as uow:
+            for entry in entries:
+                uow.entries.upsert(patient_id, entry, now)
+            for infusion in infusions:
+                existing = uow.infusions.get(patient_id, infusion.id)
+                if existing is None and uow.infusions.exists_anywhere(infusion.id):
+                    raise InvalidInput([FieldProblem("id", "is already used", str(infusion.id))])
+                if existing is None:
+                    uow.infusions.add(patient_id, infusion, now)
+                else:
+                    uow.infusions.replace(existing, infusion, now)
