@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from diary.domain import Clock, DiaryError, SystemClock
 from diary.services.accounts import AccountService
 from diary.services.diary import DiaryService
+from diary.services.transfer import TransferService
 from diary.storage.engine import create_diary_engine, is_sqlite
 from diary.storage.migrate import head_revision, is_up_to_date, upgrade
 
@@ -28,10 +29,12 @@ class Diary:
     clock: Clock
     entries: DiaryService = field(init=False)
     accounts: AccountService = field(init=False)
+    transfer: TransferService = field(init=False)
 
     def __post_init__(self) -> None:
         self.entries = DiaryService(self.engine, self.clock)
         self.accounts = AccountService(self.engine, self.clock)
+        self.transfer = TransferService(self.entries)
 
     def close(self) -> None:
         self.engine.dispose()

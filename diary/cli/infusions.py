@@ -1,0 +1,121 @@
+"""`diary infusion ...` and `diary courses`: infusion days and the courses they form."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from diary.cli.state import parse_day, state_of
+from diary.domain import Infusion, InfusionDetails, parse_infusion
+
+app = typer.Typer(help="Record the days you received ketamine.", no_args_is_help=True)
+
+Day = Annotated[dt.date | None, typer.Option(parser=parse_day, metavar="YYYY-MM-DD")]
+RouteOption = Annotated[
+    str | None, typer.Option(metavar="iv|im|subcutaneous|intranasal|oral|other")
+]
+InfusionId = Annotated[uuid.UUID, typer.Argument(help="The infusion's id (see `infusion list`).")]
+
+
+def register(root: typer.Typer) -> None:
+    root.add_typer(app, name="infusion")
+    root.command("courses")(show_courses)
+
+
+def _details(values: dict[str, Any]) -> InfusionDetails:
+    return parse_infusion({k: v for k, v in values.items() if v is not None})
+
+
+@app.command("add")
+def add_infusion(
+    ctx: typer.Context,
+    date: Day = None,
+    route: RouteOption = None,
+    dose_mg: float | None = None,
+    duration_min: int | None = None,
+    notes: str | None = None,
+) -> None:
+    """Record an infusion day (default: today, IV)."""
+    state = state_of(ctx)
+    with state.diary() as (diary, patient):
+        day = date or state.clock.today()
+        values = {"date": day, "route": route, "dose_mg": dose_mg,
+                  "duration_min": duration_min, "notes": notes}
+        infusion = diary.entries.add_infusion(patient, _details(values))
+    state.out.print(f"Recorded infusion {infusion.id} on {infusion.date.isoformat()}.")
+
+
+@app.command("edit")
+def edit_infusion(
+    ctx: typer.Context,
+    infusion_id: InfusionId,
+    date: Day = None,
+    route: RouteOption = None,
+    dose_mg: float | None = None,
+    duration_min: int | None = None,
+    notes: str | None = None,
+) -> None:
+    """Change the given fields of an infusion."""
+    state = state_of(ctx)
+    changes = {"date": date, "route": route, "dose_mg": dose_mg,
+               "duration_min": duration_min, "notes": notes}
+    with state.diary() as (diary, patient):
+        current = diary.entries.get_infusion(patient, infusion_id)
+        merged = current.model_dump(exclude={"id"}) | {
+            k: v for k, v in changes.items() if v is not None
+        }
+        diary.entries.update_infusion(patient, infusion_id, _details(merged))
+    state.out.print(f"Updated infusion {infusion_id}.")
+
+
+@app.command("delete")
+def delete_infusion(
+    ctx: typer.Context,
+    infusion_id: InfusionId,
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Delete an infusion."""
+    state = state_of(ctx)
+    if not yes:
+        typer.confirm(f"Delete infusion {infusion_id}?", abort=True)
+    with state.diary() as (diary, patient):
+        diary.entries.delete_infusion(patient, infusion_id)
+    state.out.print(f"Deleted infusion {infusion_id}.")
+
+
+@app.command("list")
+def list_infusions(ctx: typer.Context) -> None:
+    """Print every infusion."""
+    state = state_of(ctx)
+    with state.diary() as (diary, patient):
+        infusions = diary.entries.list_infusions(patient)
+    state.out.print(_infusion_table(infusions))
+
+
+def _infusion_table(infusions: list[Infusion]) -> Table:
+    table = Table("Date", "Route", "Dose mg", "Minutes", "Id", "Notes",
+                  title=f"{len(infusions)} infusion(s)")
+    for i in infusions:
+        table.add_row(i.date.isoformat(), i.route.value, _shown(i.dose_mg),
+                      _shown(i.duration_min), str(i.id), (i.notes or "")[:30])
+    return table
+
+
+def _shown(value: float | int | None) -> str:
+    return "" if value is None else f"{value:g}"
+
+
+def show_courses(ctx: typer.Context) -> None:
+    """Print the infusion courses (infusions at most 3 days apart form one course)."""
+    state = state_of(ctx)
+    with state.diary() as (diary, patient):
+        courses = diary.entries.list_courses(patient)
+    table = Table("Start", "End", "Infusion days", "Total dose mg", title=f"{len(courses)} course(s)")
+    for course in courses:
+        table.add_row(course.start.isoformat(), course.end.isoformat(),
+                      str(len(course.infusion_days)), _shown(course.total_dose_mg))
+    state.out.print(table)

@@ -1,0 +1,113 @@
+"""`diary import` and `diary export`: whole diaries in and out as files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Annotated
+
+import typer
+
+from diary.cli.state import parse_day, state_of
+from diary.domain import FieldProblem, InvalidInput
+
+ReadableFile = Annotated[
+    Path | None, typer.Option(exists=True, dir_okay=False, readable=True, show_default=False)
+]
+
+
+class ExportFormat(enum.StrEnum):
+    CSV = "csv"
+    JSON = "json"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("import")(import_files)
+    app.command("export")(export_file)
+
+
+def import_files(
+    ctx: typer.Context,
+    entries: ReadableFile = None,
+    infusions: ReadableFile = None,
+    json_file: Annotated[
+        Path | None,
+        typer.Option("--json", exists=True, dir_okay=False, help="A `diary export` JSON file."),
+    ] = None,
+) -> None:
+    """Import CSV files (or a JSON export): all of it is stored, or nothing is."""
+    state = state_of(ctx)
+    if not (entries or infusions or json_file):
+        raise typer.BadParameter("give --entries, --infusions or --json")
+    with state.diary() as (diary, patient):
+        if json_file:
+            summary = diary.transfer.import_json(patient, _read_text(json_file))
+        else:
+            with _open_csv(entries) as entry_rows, _open_csv(infusions) as infusion_rows:
+                summary = diary.transfer.import_csv(patient, entry_rows, infusion_rows)
+    state.out.print(f"Imported {summary.entries} entries and {summary.infusions} infusions.")
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InvalidInput([FieldProblem(str(path), f"is not UTF-8 text: {error}")]) from None
+
+
+@contextmanager
+def _open_csv(path: Path | None) -> Iterator[IO[str] | None]:
+    if path is None:
+        yield None
+        return
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        yield stream
+
+
+def export_file(
+    ctx: typer.Context,
+    out: Annotated[Path, typer.Option(help="File to write.", dir_okay=False)],
+    format_: Annotated[ExportFormat, typer.Option("--format")] = ExportFormat.CSV,
+    start: Annotated[dt.date | None, typer.Option("--from", parser=parse_day)] = None,
+    end: Annotated[dt.date | None, typer.Option("--to", parser=parse_day)] = None,
+) -> None:
+    """Export the diary. CSV writes entries to OUT and infusions beside it (OUT-infusions.csv)."""
+    state = state_of(ctx)
+    with state.diary() as (diary, patient):
+        if format_ is ExportFormat.JSON:
+            with _private_file(out) as stream:
+                stream.write(diary.transfer.export_json(patient, start, end))
+            written = [out]
+        else:
+            infusions_out = infusions_path_for(out)
+            with _private_file(out) as entry_rows, _private_file(infusions_out) as infusion_rows:
+                diary.transfer.export_csv(patient, entry_rows, infusion_rows, start, end)
+            written = [out, infusions_out]
+    for path in written:
+        state.out.print(f"Wrote {path}", highlight=False)
+
+
+def infusions_path_for(entries_path: Path) -> Path:
+    """Where a CSV export puts the infusions: beside the entries, `-infusions` added."""
+    return entries_path.with_name(f"{entries_path.stem}-infusions{entries_path.suffix or '.csv'}")
+
+
+@contextmanager
+def _private_file(path: Path) -> Iterator[IO[str]]:
+    """Write `path` readable by its owner only, whole or not at all (temp file, then rename)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
