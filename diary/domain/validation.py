@@ -49,7 +49,8 @@ def problems_from(
 
 def _problem(detail: ErrorDetails, rules: Mapping[str, str], row: int | None) -> FieldProblem:
     field = ".".join(str(part) for part in detail["loc"]) or "entry"
-    top_field = str(detail["loc"][0]) if detail["loc"] else ""
+    named_parts = [part for part in detail["loc"] if isinstance(part, str)]
+    own_field = named_parts[-1] if named_parts else ""
     if detail["type"] == "missing":
         rule = "is required"
     elif detail["type"] == "extra_forbidden":
@@ -57,7 +58,7 @@ def _problem(detail: ErrorDetails, rules: Mapping[str, str], row: int | None) ->
     elif detail["type"] == "value_error":
         rule = detail["msg"].removeprefix("Value error, ")
     else:
-        rule = rules.get(top_field, detail["msg"])
+        rule = rules.get(own_field, detail["msg"])
     value = None if detail["type"] == "missing" else detail.get("input")
     return FieldProblem(field=field, rule=rule, value=value, row=row)
 

@@ -1,0 +1,50 @@
+"""Queries and constraints of the stored diary."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+import pytest
+from sqlalchemy.exc import IntegrityError
+
+from diary.domain import DailyEntry
+from diary.factory import Diary
+from diary.services.unit_of_work import UnitOfWork
+from diary.storage.tables import EntryRow
+
+DAY = dt.date(2026, 6, 1)
+
+
+def test_one_entry_per_patient_and_date(diary: Diary, patient: uuid.UUID) -> None:
+    now = diary.clock.now()
+    with UnitOfWork(diary.engine) as uow:
+        uow.entries.upsert(patient, DailyEntry(date=DAY, pain=3), now)
+    with pytest.raises(IntegrityError), UnitOfWork(diary.engine) as uow:
+        uow.session.add(EntryRow(patient_id=patient, date=DAY, pain=5,
+                                 created_at=now, updated_at=now))
+        uow.session.flush()
+    assert diary.entries.get_entry(patient, DAY).pain == 3
+
+
+def test_entries_belong_to_their_patient(diary: Diary, patient: uuid.UUID) -> None:
+    with UnitOfWork(diary.engine) as uow:
+        other = uow.accounts.add_local_owner(diary.clock.now())
+        other.is_local_owner = False
+        other_id = other.id
+    diary.entries.save_entry(patient, DailyEntry(date=DAY, pain=3))
+    diary.entries.save_entry(other_id, DailyEntry(date=DAY, pain=8))
+    assert [e.pain for e in diary.entries.list_entries(patient)] == [3]
+    assert [e.pain for e in diary.entries.list_entries(other_id)] == [8]
+
+
+def test_entry_needs_an_existing_patient(diary: Diary) -> None:
+    with pytest.raises(IntegrityError):
+        diary.entries.save_entry(uuid.uuid4(), DailyEntry(date=DAY, pain=3))
+
+
+def test_range_is_inclusive_and_in_date_order(diary: Diary, patient: uuid.UUID) -> None:
+    for offset in (3, 0, 2, 1):
+        diary.entries.save_entry(patient, DailyEntry(date=DAY + dt.timedelta(offset), pain=offset))
+    listed = diary.entries.list_entries(patient, DAY + dt.timedelta(1), DAY + dt.timedelta(2))
+    assert [e.pain for e in listed] == [1, 2]
