@@ -54,7 +54,7 @@ def migrated_sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def migrated_postgres() -> Iterator[str]:
+def migrated_postgres() -> str:
     """The test PostgreSQL database, emptied and migrated to head once per run."""
     url = postgres_url()
     if url is None:
@@ -65,7 +65,7 @@ def migrated_postgres() -> Iterator[str]:
         connection.execute(text("CREATE SCHEMA public"))
     upgrade(engine)
     engine.dispose()
-    yield url
+    return url
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

@@ -31,8 +31,17 @@ def entry_values(day: dt.date, rng: random.Random) -> dict[str, Any]:
         "unable_to_urinate": maybe(False),
         "warning_signs": rng.sample(list(WarningSign), k=rng.choice([0, 0, 0, 0, 1, 2])),
         "rescue_doses": maybe(rng.randint(0, 4)),
-        "notes": rng.choice([None, "", "Slept badly, \"bad\" flare", "line one\nline two, comma",
-                             "  spaced  ", "café ☕ – ünïcode", "=SUM(A1)"]),
+        "notes": rng.choice(
+            [
+                None,
+                "",
+                'Slept badly, "bad" flare',
+                "line one\nline two, comma",
+                "  spaced  ",
+                "café ☕ – ünïcode",
+                "=SUM(A1)",
+            ]
+        ),
     }
 
 
@@ -46,9 +55,7 @@ def daily_entries(days: int, last_day: dt.date, seed: int = 1) -> list[DailyEntr
     ]
 
 
-def infusions_every(
-    weeks: int, first_day: dt.date, count: int, seed: int = 1
-) -> list[Infusion]:
+def infusions_every(weeks: int, first_day: dt.date, count: int, seed: int = 1) -> list[Infusion]:
     """`count` Mon–Fri-style loading courses, one every `weeks` weeks."""
     rng = random.Random(seed)
     infusions = []
@@ -60,7 +67,7 @@ def infusions_every(
                 route=rng.choice(list(Route)),
                 dose_mg=rng.choice([None, 35.0, 52.5, 70.25]),
                 duration_min=rng.choice([None, 40, 240]),
-                notes=rng.choice([None, "felt floaty", "nurse: \"good\", ok"]),
+                notes=rng.choice([None, "felt floaty", 'nurse: "good", ok']),
             )
             infusions.append(Infusion(**details.model_dump()))
     return infusions

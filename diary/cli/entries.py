@@ -27,7 +27,7 @@ def register(app: typer.Typer) -> None:
     app.command("delete")(delete_day)
 
 
-def log_day(  # noqa: PLR0913  (one option per diary field)
+def log_day(
     ctx: typer.Context,
     pain: Score = None,
     date: Annotated[
@@ -121,8 +121,18 @@ def _entries_table(days: list[DailyEntry]) -> Table:
         worst_bladder = max((v for v in bladder if v is not None), default=None)
         table.add_row(
             entry.date.isoformat(),
-            *(_shown(v) for v in (entry.pain, entry.pain_worst, entry.mood, entry.sleep_hours,
-                                  entry.dissociation, entry.nausea, worst_bladder)),
+            *(
+                _shown(v)
+                for v in (
+                    entry.pain,
+                    entry.pain_worst,
+                    entry.mood,
+                    entry.sleep_hours,
+                    entry.dissociation,
+                    entry.nausea,
+                    worst_bladder,
+                )
+            ),
             "; ".join(filter(None, (_signs(entry), entry.notes))),
         )
     return table

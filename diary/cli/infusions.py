@@ -43,8 +43,13 @@ def add_infusion(
     state = state_of(ctx)
     with state.diary() as (diary, patient):
         day = date or state.clock.today()
-        values = {"date": day, "route": route, "dose_mg": dose_mg,
-                  "duration_min": duration_min, "notes": notes}
+        values = {
+            "date": day,
+            "route": route,
+            "dose_mg": dose_mg,
+            "duration_min": duration_min,
+            "notes": notes,
+        }
         infusion = diary.entries.add_infusion(patient, _details(values))
     state.out.print(f"Recorded infusion {infusion.id} on {infusion.date.isoformat()}.")
 
@@ -61,8 +66,13 @@ def edit_infusion(
 ) -> None:
     """Change the given fields of an infusion."""
     state = state_of(ctx)
-    changes = {"date": date, "route": route, "dose_mg": dose_mg,
-               "duration_min": duration_min, "notes": notes}
+    changes = {
+        "date": date,
+        "route": route,
+        "dose_mg": dose_mg,
+        "duration_min": duration_min,
+        "notes": notes,
+    }
     with state.diary() as (diary, patient):
         current = diary.entries.get_infusion(patient, infusion_id)
         merged = current.model_dump(exclude={"id"}) | {
@@ -97,11 +107,18 @@ def list_infusions(ctx: typer.Context) -> None:
 
 
 def _infusion_table(infusions: list[Infusion]) -> Table:
-    table = Table("Date", "Route", "Dose mg", "Minutes", "Id", "Notes",
-                  title=f"{len(infusions)} infusion(s)")
+    table = Table(
+        "Date", "Route", "Dose mg", "Minutes", "Id", "Notes", title=f"{len(infusions)} infusion(s)"
+    )
     for i in infusions:
-        table.add_row(i.date.isoformat(), i.route.value, _shown(i.dose_mg),
-                      _shown(i.duration_min), str(i.id), (i.notes or "")[:30])
+        table.add_row(
+            i.date.isoformat(),
+            i.route.value,
+            _shown(i.dose_mg),
+            _shown(i.duration_min),
+            str(i.id),
+            (i.notes or "")[:30],
+        )
     return table
 
 
@@ -114,8 +131,14 @@ def show_courses(ctx: typer.Context) -> None:
     state = state_of(ctx)
     with state.diary() as (diary, patient):
         courses = diary.entries.list_courses(patient)
-    table = Table("Start", "End", "Infusion days", "Total dose mg", title=f"{len(courses)} course(s)")
+    table = Table(
+        "Start", "End", "Infusion days", "Total dose mg", title=f"{len(courses)} course(s)"
+    )
     for course in courses:
-        table.add_row(course.start.isoformat(), course.end.isoformat(),
-                      str(len(course.infusion_days)), _shown(course.total_dose_mg))
+        table.add_row(
+            course.start.isoformat(),
+            course.end.isoformat(),
+            str(len(course.infusion_days)),
+            _shown(course.total_dose_mg),
+        )
     state.out.print(table)

@@ -58,8 +58,7 @@ class CliState:
 
 
 def state_of(ctx: typer.Context) -> CliState:
-    state = ctx.ensure_object(CliState)
-    assert isinstance(state, CliState)
+    state: CliState = ctx.ensure_object(CliState)
     return state
 
 

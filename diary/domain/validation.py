@@ -20,7 +20,7 @@ def _one_of(values: type[BloodInUrine] | type[Route] | type[WarningSign]) -> str
 
 
 FIELD_RULES: dict[str, str] = {
-    **{name: "must be a whole number from 0 to 10" for name in SCORE_FIELDS},
+    **dict.fromkeys(SCORE_FIELDS, "must be a whole number from 0 to 10"),
     "date": "must be a date written YYYY-MM-DD",
     "sleep_hours": "must be a number of hours from 0 to 24 in steps of 0.25",
     "hallucinations": "must be true or false",

@@ -127,7 +127,7 @@ def _rows(
 def _data_rows(reader: Any, header: list[str]) -> Iterator[tuple[int, dict[str, str]]]:
     number = 0
     try:
-        for number, cells in enumerate(reader, start=1):  # noqa: B007  (read after the loop)
+        for number, cells in enumerate(reader, start=1):
             if not any(cell.strip() for cell in cells):
                 continue
             if len(cells) != len(header):

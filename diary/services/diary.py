@@ -147,8 +147,8 @@ class DiaryService:
         Entries replace the same date; infusions replace the same id.
         """
         today, now = self.clock.today(), self.clock.now()
-        for item in [*entries, *infusions]:
-            check_not_in_future(item.date, today)
+        for day in [entry.date for entry in entries] + [i.date for i in infusions]:
+            check_not_in_future(day, today)
         with UnitOfWork(self.engine) as uow:
             for entry in entries:
                 uow.entries.upsert(patient_id, entry, now)

@@ -34,7 +34,8 @@ def current_revision(engine: Engine) -> str | None:
 
 def head_revision() -> str:
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None, "the project ships at least one migration"
+    if head is None:
+        raise RuntimeError("no migrations found in " + str(MIGRATIONS_DIR))
     return head
 
 

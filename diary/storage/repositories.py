@@ -64,7 +64,13 @@ class EntryRepository:
         row = self.get(patient_id, entry.date)
         created = row is None
         if row is None:
-            row = EntryRow(patient_id=patient_id, date=entry.date, pain=entry.pain, created_at=now)
+            row = EntryRow(
+                patient_id=patient_id,
+                date=entry.date,
+                pain=entry.pain,
+                created_at=now,
+                updated_at=now,
+            )
         else:
             row.version += 1
         row.sqlmodel_update(entry_columns(entry))
@@ -102,9 +108,14 @@ class InfusionRepository:
 
     def add(self, patient_id: uuid.UUID, infusion: Infusion, now: dt.datetime) -> InfusionRow:
         row = InfusionRow(
-            id=infusion.id, patient_id=patient_id, created_at=now, **infusion_columns(infusion)
+            id=infusion.id,
+            patient_id=patient_id,
+            date=infusion.date,
+            route=infusion.route.value,
+            created_at=now,
+            updated_at=now,
         )
-        row.updated_at = now
+        row.sqlmodel_update(infusion_columns(infusion))
         self.session.add(row)
         self.session.flush()
         return row

@@ -33,9 +33,7 @@ class EntryRow(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("patient_id", "date", name="uq_entries_patient_date"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    patient_id: uuid.UUID = Field(
-        sa_column_args=[ForeignKey("accounts.id", ondelete="CASCADE")]
-    )
+    patient_id: uuid.UUID = Field(sa_column_args=[ForeignKey("accounts.id", ondelete="CASCADE")])
     date: dt.date
     pain: int
     pain_worst: int | None = None

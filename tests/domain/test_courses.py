@@ -19,8 +19,15 @@ def spans(infusions: list[Infusion]) -> list[tuple[str, str, int]]:
 
 
 def test_weekday_series_over_a_weekend_is_one_course() -> None:
-    days = ("2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06",
-            "2026-03-09", "2026-03-10")
+    days = (
+        "2026-03-02",
+        "2026-03-03",
+        "2026-03-04",
+        "2026-03-05",
+        "2026-03-06",
+        "2026-03-09",
+        "2026-03-10",
+    )
     assert spans(infusions_on(*days)) == [("2026-03-02", "2026-03-10", 7)]
 
 

@@ -24,7 +24,7 @@ class TestValidEntries:
         assert entry == DailyEntry(date=dt.date(2026, 6, 1), pain=4)
 
     def test_every_field_accepted_at_its_limits(self) -> None:
-        values = {name: 10 for name in SCORE_FIELDS} | {
+        values = dict.fromkeys(SCORE_FIELDS, 10) | {
             "sleep_hours": 23.75,
             "hallucinations": True,
             "vomiting": 12,
@@ -36,7 +36,8 @@ class TestValidEntries:
         }
         entry = parse_entry({"date": TODAY, **values}, TODAY)
         assert entry.sleep_hours == 23.75
-        assert entry.notes is not None and len(entry.notes) == 2000
+        assert entry.notes is not None
+        assert len(entry.notes) == 2000
 
     def test_warning_signs_kept_once_in_vocabulary_order(self) -> None:
         entry = parse_entry(

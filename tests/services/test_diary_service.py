@@ -22,9 +22,7 @@ class TestSaveEntry:
         assert (second.created, second.version) == (False, 2)
         assert diary.entries.get_entry(patient, DAY) == DailyEntry(date=DAY, pain=3)
 
-    def test_future_day_refused_and_nothing_written(
-        self, diary: Diary, patient: uuid.UUID
-    ) -> None:
+    def test_future_day_refused_and_nothing_written(self, diary: Diary, patient: uuid.UUID) -> None:
         tomorrow = TODAY + dt.timedelta(days=1)
         with pytest.raises(InvalidInput, match="date: must not be in the future"):
             diary.entries.save_entry(patient, DailyEntry(date=tomorrow, pain=3))

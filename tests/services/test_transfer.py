@@ -41,7 +41,10 @@ def five_year_diary() -> tuple[str, str]:
 
 class TestCsvRoundTrip:
     def test_export_imports_back_identically(
-        self, diary: Diary, patient: uuid.UUID, five_year_diary: tuple[str, str],
+        self,
+        diary: Diary,
+        patient: uuid.UUID,
+        five_year_diary: tuple[str, str],
         database_url: str,
     ) -> None:
         entries_csv, infusions_csv = five_year_diary
@@ -54,9 +57,7 @@ class TestCsvRoundTrip:
 
         again = self._empty_second_diary(diary, database_url)
         again_patient = again.accounts.local_patient_id()
-        again.transfer.import_csv(
-            again_patient, io.StringIO(exported[0]), io.StringIO(exported[1])
-        )
+        again.transfer.import_csv(again_patient, io.StringIO(exported[0]), io.StringIO(exported[1]))
         assert export_csv(again, again_patient) == exported
         assert again.entries.contents(again_patient) == diary.entries.contents(patient)
 
@@ -73,9 +74,7 @@ class TestCsvRoundTrip:
 
 
 class TestAllOrNothing:
-    def test_bad_row_40_refused_and_nothing_written(
-        self, diary: Diary, patient: uuid.UUID
-    ) -> None:
+    def test_bad_row_40_refused_and_nothing_written(self, diary: Diary, patient: uuid.UUID) -> None:
         entries_csv, _ = csv_files(daily_entries(60, TODAY, seed=3), [])
         rows = list(csv.reader(io.StringIO(entries_csv)))
         rows[40][1] = "11"  # rows[0] is the header, so this is data row 40
@@ -94,9 +93,7 @@ class TestAllOrNothing:
         entries_csv, _ = csv_files(daily_entries(5, TODAY), [])
         bad_infusions = "date,route,dose_mg\n2026-06-01,iv,-5\n"
         with pytest.raises(InvalidInput, match="row 1, dose_mg"):
-            diary.transfer.import_csv(
-                patient, io.StringIO(entries_csv), io.StringIO(bad_infusions)
-            )
+            diary.transfer.import_csv(patient, io.StringIO(entries_csv), io.StringIO(bad_infusions))
         assert diary.entries.contents(patient).entries == []
 
     def test_failure_while_storing_rolls_everything_back(
@@ -121,17 +118,13 @@ class TestAllOrNothing:
             daily_entries(10, TODAY), infusions_every(4, dt.date(2026, 5, 1), 1)
         )
         for _ in range(2):
-            diary.transfer.import_csv(
-                patient, io.StringIO(entries_csv), io.StringIO(infusions_csv)
-            )
+            diary.transfer.import_csv(patient, io.StringIO(entries_csv), io.StringIO(infusions_csv))
         contents = diary.entries.contents(patient)
         assert (len(contents.entries), len(contents.infusions)) == (10, 5)
 
 
 class TestJson:
-    def test_json_export_imports_back_identically(
-        self, diary: Diary, patient: uuid.UUID
-    ) -> None:
+    def test_json_export_imports_back_identically(self, diary: Diary, patient: uuid.UUID) -> None:
         entries = daily_entries(100, TODAY, seed=5)
         infusions = infusions_every(6, entries[0].date, 2, seed=5)
         diary.entries.import_contents(patient, entries, infusions)

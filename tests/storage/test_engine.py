@@ -39,6 +39,7 @@ class TestSqliteEngine:
     def test_durability_pragmas(self, tmp_path: Path) -> None:
         engine = create_diary_engine(sqlite_url(tmp_path / "d.db"))
         with engine.connect() as connection:
+
             def pragma(name: str) -> object:
                 return connection.execute(text(f"PRAGMA {name}")).scalar()
 

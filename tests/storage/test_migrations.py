@@ -74,20 +74,26 @@ def _insert_first_schema_rows(connection, patient: uuid.UUID) -> None:  # type: 
     stamp = "2026-01-01 00:00:00+00:00"
     patient_key = patient.hex if connection.dialect.name == "sqlite" else str(patient)
     connection.execute(
-        text("INSERT INTO accounts (id, name, role, is_local_owner, created_at, updated_at)"
-             " VALUES (:id, 'Me', 'patient', true, :t, :t)"),
+        text(
+            "INSERT INTO accounts (id, name, role, is_local_owner, created_at, updated_at)"
+            " VALUES (:id, 'Me', 'patient', true, :t, :t)"
+        ),
         {"id": patient_key, "t": stamp},
     )
     for day, pain in (("2026-01-01", 4), ("2026-01-02", 6)):
         connection.execute(
-            text("INSERT INTO entries (patient_id, date, pain, warning_signs, version,"
-                 " created_at, updated_at) VALUES (:p, :d, :pain, '[]', 1, :t, :t)"),
+            text(
+                "INSERT INTO entries (patient_id, date, pain, warning_signs, version,"
+                " created_at, updated_at) VALUES (:p, :d, :pain, '[]', 1, :t, :t)"
+            ),
             {"p": patient_key, "d": day, "pain": pain, "t": stamp},
         )
     infusion_key = uuid.uuid4().hex if connection.dialect.name == "sqlite" else str(uuid.uuid4())
     connection.execute(
-        text("INSERT INTO infusions (id, patient_id, date, route, dose_mg, version, created_at,"
-             " updated_at) VALUES (:i, :p, '2025-12-20', 'iv', 35.5, 1, :t, :t)"),
+        text(
+            "INSERT INTO infusions (id, patient_id, date, route, dose_mg, version, created_at,"
+            " updated_at) VALUES (:i, :p, '2025-12-20', 'iv', 35.5, 1, :t, :t)"
+        ),
         {"i": infusion_key, "p": patient_key, "t": stamp},
     )
 

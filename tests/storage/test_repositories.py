@@ -20,10 +20,15 @@ def test_one_entry_per_patient_and_date(diary: Diary, patient: uuid.UUID) -> Non
     now = diary.clock.now()
     with UnitOfWork(diary.engine) as uow:
         uow.entries.upsert(patient, DailyEntry(date=DAY, pain=3), now)
-    with pytest.raises(IntegrityError), UnitOfWork(diary.engine) as uow:
-        uow.session.add(EntryRow(patient_id=patient, date=DAY, pain=5,
-                                 created_at=now, updated_at=now))
-        uow.session.flush()
+
+    def insert_second_row_for_the_same_day() -> None:
+        with UnitOfWork(diary.engine) as uow:
+            uow.session.add(
+                EntryRow(patient_id=patient, date=DAY, pain=5, created_at=now, updated_at=now)
+            )
+
+    with pytest.raises(IntegrityError):
+        insert_second_row_for_the_same_day()
     assert diary.entries.get_entry(patient, DAY).pain == 3
 
 

@@ -1,0 +1,5 @@
+"""`python -m diary` runs the `diary` command."""
+
+from diary.cli import main
+
+main()

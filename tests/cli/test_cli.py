@@ -1,0 +1,162 @@
+"""The `diary` command, run in-process on real diary files."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from diary.cli import app
+from diary.cli.state import CliState
+from diary.domain import FixedClock
+from tests.conftest import TODAY
+from tests.factories import daily_entries, infusions_every
+from tests.services.test_transfer import csv_files
+
+
+@pytest.fixture
+def run(tmp_path: Path, clock: FixedClock):  # type: ignore[no-untyped-def]
+    """Run `diary ARGS` against tmp_path/diary.db (via DIARY_DB) with the fixed clock."""
+
+    def invoke(*args: str, environ: dict[str, str] | None = None, stdin: str = "") -> Result:
+        state = CliState(clock=clock, environ=environ or {"DIARY_DB": str(tmp_path / "d.db")})
+        return CliRunner().invoke(app, list(args), obj=state, input=stdin)
+
+    return invoke
+
+
+def test_log_then_list_today(run) -> None:  # type: ignore[no-untyped-def]
+    logged = run("log", "--pain", "5", "--mood", "6", "--warning-sign", "dark_urine")
+    assert logged.exit_code == 0, logged.output
+    assert "Logged 2026-06-15: pain 5, mood 6, warning_signs dark_urine" in logged.output
+    listed = run("entries", "--json")
+    assert json.loads(listed.output)["pain"] == 5
+
+
+def test_log_again_updates_only_given_fields(run) -> None:  # type: ignore[no-untyped-def]
+    run("log", "--date", "2026-06-10", "--pain", "5", "--nausea", "3")
+    updated = run("log", "--date", "2026-06-10", "--sleep-hours", "7.25", "--clear", "nausea")
+    assert updated.exit_code == 0, updated.output
+    entry = json.loads(run("entries", "--json").output)
+    assert (entry["pain"], entry["sleep_hours"], entry["nausea"]) == (5, 7.25, None)
+
+
+def test_bad_value_refused_with_field_and_rule(run) -> None:  # type: ignore[no-untyped-def]
+    refused = run("log", "--pain", "11")
+    assert refused.exit_code == 1
+    assert "pain: must be a whole number from 0 to 10 (got 11)" in refused.output
+    assert "nothing was written" in refused.output
+    assert run("entries", "--json").output == ""
+
+
+def test_import_refuses_row_40_and_writes_nothing(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    entries_csv, _ = csv_files(daily_entries(60, TODAY, seed=2), [])
+    rows = list(csv.reader(io.StringIO(entries_csv)))
+    rows[40][1] = "11"
+    path = tmp_path / "bad.csv"
+    with path.open("w", newline="") as stream:
+        csv.writer(stream).writerows(rows)
+    refused = run("import", "--entries", str(path))
+    assert refused.exit_code == 1
+    assert "row 40, pain: must be a whole number from 0 to 10 (got '11')" in refused.output
+    assert run("entries", "--all", "--json").output == ""
+
+
+def test_export_import_round_trip_through_files(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    entries_csv, infusions_csv = csv_files(
+        daily_entries(400, TODAY, seed=4), infusions_every(6, dt.date(2025, 6, 2), 6, seed=4)
+    )
+    (tmp_path / "in.csv").write_text(entries_csv, newline="")
+    (tmp_path / "in-inf.csv").write_text(infusions_csv, newline="")
+    imported = run(
+        "import", "--entries", str(tmp_path / "in.csv"), "--infusions", str(tmp_path / "in-inf.csv")
+    )
+    assert "Imported 400 entries and 30 infusions." in imported.output
+    exported = run("export", "--format", "csv", "--out", str(tmp_path / "out" / "diary.csv"))
+    assert exported.exit_code == 0, exported.output
+    out_entries = tmp_path / "out" / "diary.csv"
+    out_infusions = tmp_path / "out" / "diary-infusions.csv"
+    assert out_entries.read_bytes().decode() == entries_csv
+    assert out_infusions.read_bytes().decode() == infusions_csv
+    assert stat.S_IMODE(out_entries.stat().st_mode) == 0o600
+
+
+def test_json_export_into_a_new_diary(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    run("log", "--date", "2026-06-01", "--pain", "4", "--notes", "first day")
+    run("infusion", "add", "--date", "2026-05-30", "--dose-mg", "35")
+    run("export", "--format", "json", "--out", str(tmp_path / "all.json"))
+    other = {"DIARY_DB": str(tmp_path / "other.db")}
+    assert run("import", "--json", str(tmp_path / "all.json"), environ=other).exit_code == 0
+    run("export", "--format", "json", "--out", str(tmp_path / "again.json"), environ=other)
+    first, again = (json.loads((tmp_path / n).read_text()) for n in ("all.json", "again.json"))
+    assert first == again
+    assert first["entries"][0]["notes"] == "first day"
+
+
+def test_export_range(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    for day in ("2026-06-01", "2026-06-02", "2026-06-03"):
+        run("log", "--date", day, "--pain", "3")
+    run(
+        "export",
+        "--format",
+        "json",
+        "--from",
+        "2026-06-02",
+        "--to",
+        "2026-06-02",
+        "--out",
+        str(tmp_path / "one.json"),
+    )
+    document = json.loads((tmp_path / "one.json").read_text())
+    assert [e["date"] for e in document["entries"]] == ["2026-06-02"]
+
+
+def test_delete_asks_first(run) -> None:  # type: ignore[no-untyped-def]
+    run("log", "--date", "2026-06-01", "--pain", "4")
+    assert run("delete", "2026-06-01", stdin="n\n").exit_code == 1
+    assert run("entries", "--all", "--json").output != ""
+    assert run("delete", "2026-06-01", stdin="y\n").exit_code == 0
+    assert run("entries", "--all", "--json").output == ""
+
+
+def test_infusions_and_courses(run) -> None:  # type: ignore[no-untyped-def]
+    for day in ("2026-06-01", "2026-06-02", "2026-06-05"):
+        assert run("infusion", "add", "--date", day, "--dose-mg", "35").exit_code == 0
+    courses = run("courses")
+    assert "2026-06-01" in courses.output
+    assert "2026-06-05" in courses.output
+    assert "1 course(s)" in courses.output
+    assert "105" in courses.output
+
+
+def test_bad_date_option_named(run) -> None:  # type: ignore[no-untyped-def]
+    refused = run("log", "--pain", "3", "--date", "15/06/2026")
+    assert refused.exit_code == 2
+    assert "must be a date written YYYY-MM-DD" in refused.output
+
+
+def test_db_option_overrides_environment(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    run("--db", str(tmp_path / "chosen.db"), "log", "--pain", "2")
+    assert (tmp_path / "chosen.db").exists()
+    assert run("entries", "--json").output == ""
+
+
+def test_db_upgrade_and_status(run) -> None:  # type: ignore[no-untyped-def]
+    assert "to 0001" in run("db", "upgrade").output
+    assert "Schema: 0001 (latest: 0001)" in run("db", "status").output
+
+
+def test_installed_console_script_runs() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "diary", "--help"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert "import" in result.stdout
