@@ -150,8 +150,7 @@ class DiaryService:
         for day in [entry.date for entry in entries] + [i.date for i in infusions]:
             check_not_in_future(day, today)
         with UnitOfWork(self.engine) as uow:
-            for entry in entries:
-                uow.entries.upsert(patient_id, entry, now)
+            uow.entries.upsert_many(patient_id, entries, now)
             for infusion in infusions:
                 existing = uow.infusions.get(patient_id, infusion.id)
                 if existing is None and uow.infusions.exists_anywhere(infusion.id):

@@ -6,6 +6,7 @@ import datetime as dt
 import uuid
 from collections.abc import Sequence
 
+from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
 from diary.domain import DailyEntry, Infusion, InfusionDetails, Role
@@ -78,6 +79,40 @@ class EntryRepository:
         self.session.add(row)
         self.session.flush()
         return row, created
+
+    def upsert_many(
+        self, patient_id: uuid.UUID, entries: Sequence[DailyEntry], now: dt.datetime
+    ) -> None:
+        """Store many entries at once (one query for existing days, one bulk insert for new)."""
+        if not entries:
+            return
+        dates = [entry.date for entry in entries]
+        existing = {row.date: row for row in self.in_range(patient_id, min(dates), max(dates))}
+        new_rows = []
+        for entry in entries:
+            row = existing.get(entry.date)
+            if row is None:
+                new_rows.append(self._new_row_values(patient_id, entry, now))
+                continue
+            row.sqlmodel_update(entry_columns(entry))
+            row.version += 1
+            row.updated_at = now
+        if new_rows:
+            # render_nulls keeps one statement for all rows instead of one per set of filled fields
+            self.session.execute(insert(EntryRow).execution_options(render_nulls=True), new_rows)
+        self.session.flush()
+
+    @staticmethod
+    def _new_row_values(
+        patient_id: uuid.UUID, entry: DailyEntry, now: dt.datetime
+    ) -> dict[str, object]:
+        return entry_columns(entry) | {
+            "patient_id": patient_id,
+            "date": entry.date,
+            "version": 1,
+            "created_at": now,
+            "updated_at": now,
+        }
 
     def delete(self, row: EntryRow) -> None:
         self.session.delete(row)
