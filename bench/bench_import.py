@@ -64,8 +64,14 @@ def diary_import(text: str, folder: Path) -> None:
 def cli_import(text: str, folder: Path) -> None:
     path = folder / "in.csv"
     path.write_text(text, newline="")
-    command = [str(ROOT / ".venv/bin/diary"), "--db", str(folder / "cli.db"), "import",
-               "--entries", str(path)]
+    command = [
+        str(ROOT / ".venv/bin/diary"),
+        "--db",
+        str(folder / "cli.db"),
+        "import",
+        "--entries",
+        str(path),
+    ]
     subprocess.run(command, check=True, capture_output=True)  # noqa: S603
 
 
@@ -84,8 +90,10 @@ def main() -> None:
     baseline = median_seconds(plain_sqlite_import, text)
     print(f"{ROWS} rows, median of {REPEATS} runs")
     print(f"{'baseline: csv + sqlite3 executemany':45} {baseline * 1000:8.1f} ms   1.0x")
-    for name, task in (("diary import (in-process, new diary)", diary_import),
-                       ("diary import (CLI process, cold start)", cli_import)):
+    for name, task in (
+        ("diary import (in-process, new diary)", diary_import),
+        ("diary import (CLI process, cold start)", cli_import),
+    ):
         seconds = median_seconds(task, text)
         print(f"{name:45} {seconds * 1000:8.1f} ms {seconds / baseline:6.1f}x")
 

@@ -22,7 +22,6 @@ def test_quick_start_has_two_commands() -> None:
 def test_ci_runs_the_readme_test_command() -> None:
     test_command = quick_start_commands()[1].replace(" -q ", " ")
     ci_lines = [
-        line.replace(" -q ", " ")
-        for line in (ROOT / ".ci" / "run").read_text().splitlines()
+        line.replace(" -q ", " ") for line in (ROOT / ".ci" / "run").read_text().splitlines()
     ]
     assert test_command in ci_lines
