@@ -6,12 +6,17 @@ The CLI, the terminal UI and the tests all build their diary here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from sqlalchemy import Engine
 
 from diary.domain import Clock, DiaryError, SystemClock
+from diary.services.access import AccessPolicy
 from diary.services.accounts import AccountService
+from diary.services.auth import AuthService
 from diary.services.diary import DiaryService
+from diary.services.insights import InsightsService
+from diary.services.sync import SyncService
 from diary.services.transfer import TransferService
 from diary.storage.engine import create_diary_engine, is_sqlite
 from diary.storage.migrate import head_revision, is_up_to_date, upgrade
@@ -30,11 +35,25 @@ class Diary:
     entries: DiaryService = field(init=False)
     accounts: AccountService = field(init=False)
     transfer: TransferService = field(init=False)
+    insights: InsightsService = field(init=False)
 
     def __post_init__(self) -> None:
         self.entries = DiaryService(self.engine, self.clock)
         self.accounts = AccountService(self.engine, self.clock)
         self.transfer = TransferService(self.entries)
+        self.insights = InsightsService(self.entries)
+
+    @cached_property
+    def auth(self) -> AuthService:
+        return AuthService(self.engine, self.clock)
+
+    @cached_property
+    def sync(self) -> SyncService:
+        return SyncService(self.engine, self.entries)
+
+    @cached_property
+    def access(self) -> AccessPolicy:
+        return AccessPolicy()
 
     def close(self) -> None:
         self.engine.dispose()

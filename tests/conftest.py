@@ -9,8 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import sqlite3
 import uuid
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -23,7 +25,15 @@ from diary.storage.migrate import upgrade
 
 POSTGRES_URL_VARIABLE = "DIARY_TEST_POSTGRES_URL"
 TODAY = dt.date(2026, 6, 15)
-DIARY_TABLES = ("entries", "infusions", "accounts")
+DIARY_TABLES = (
+    "idempotency_records",
+    "login_failures",
+    "auth_tokens",
+    "flag_acknowledgements",
+    "entries",
+    "infusions",
+    "accounts",
+)
 
 
 @pytest.fixture
@@ -47,9 +57,9 @@ def migrated_sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "diary.db"
     engine = create_diary_engine(sqlite_url(path))
     upgrade(engine)
-    with engine.connect() as connection:
-        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     engine.dispose()
+    with closing(sqlite3.connect(path)) as connection:  # fold the WAL into the file to copy
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return path
 
 

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from diary.cli import database, entries, infusions, transfer
+from diary.cli import database, entries, infusions, insights, serve, transfer
 from diary.cli.state import state_of
 
 app = typer.Typer(
@@ -38,6 +38,8 @@ def choose_diary(
 entries.register(app)
 infusions.register(app)
 transfer.register(app)
+insights.register(app)
+serve.register(app)
 app.add_typer(database.app, name="db")
 
 

@@ -35,16 +35,11 @@ BLADDER_FIELDS: tuple[str, ...] = (
 )
 
 
-class DailyEntry(BaseModel):
-    """What the patient recorded about one day; only `date` and `pain` are required.
-
-    Whether the date lies in the future depends on the patient's clock, so that rule is
-    checked by `check_not_in_future`, called by the services, not here.
-    """
+class EntryFields(BaseModel):
+    """What the patient recorded about a day, without its date (the body of PUT entries/{date})."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
 
-    date: dt.date
     pain: Score
     pain_worst: Score | None = None
     mood: Score | None = None
@@ -82,3 +77,13 @@ class DailyEntry(BaseModel):
     @classmethod
     def _blank_notes_are_none(cls, value: str | None) -> str | None:
         return value if value and value.strip() else None
+
+
+class DailyEntry(EntryFields):
+    """One day of the diary; only `date` and `pain` are required.
+
+    Whether the date lies in the future depends on the patient's clock, so that rule is
+    checked by `check_not_in_future`, called by the services, not here.
+    """
+
+    date: dt.date

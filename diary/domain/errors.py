@@ -35,3 +35,23 @@ class InvalidInput(DiaryError):
 
 class NotFound(DiaryError):
     """The thing asked for does not exist for this patient."""
+
+
+class Unauthenticated(DiaryError):
+    """No valid credentials: a wrong password, or a missing, expired or revoked token."""
+
+
+class TooManyAttempts(DiaryError):
+    """Too many failed logins lately; try again after `retry_after_seconds`."""
+
+    def __init__(self, retry_after_seconds: int) -> None:
+        self.retry_after_seconds = retry_after_seconds
+        super().__init__(f"too many failed logins: try again in {retry_after_seconds} s")
+
+
+class Conflict(DiaryError):
+    """The request clashes with what is stored (e.g. an e-mail already registered)."""
+
+
+class Forbidden(DiaryError):
+    """The account may not do this at all (e.g. a clinician asking for a diary of their own)."""

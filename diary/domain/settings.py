@@ -48,12 +48,19 @@ class AnalysisSettings(BaseModel):
     confirm_days: Days = 7
     """Relief has ended only if the underlying level stays above threshold this long."""
     confirm_min_entries: Days = 3
+    confirm_min_days_at_end: Days = 4
+    """Near as_of a return may be confirmed by this many days (at least 3 entries): the
+    maintenance suggestion should not wait a full week. Before a next course the full
+    confirmation (and the data the smoother reads for it) must fit, so that adding a course
+    can only censor an earlier course's relief, never move its end."""
+    refine_return_day: bool = True
+    """Place the return to the day with a low–rise–high fit around the smoother's day."""
     max_bridged_gap_days: Annotated[int, Field(ge=0, le=30)] = 4
     """A run of at most this many unlogged days may be read through; longer runs hide a return."""
 
     # Maintenance suggestion.
     lead_days: Annotated[int, Field(ge=0, le=120)] = 7
-    """A clinic's booking lead time: start discussing this long before relief is predicted to end."""
+    """A clinic's booking lead time: discussion starts this long before the predicted relief end."""
     min_history_courses: Days = 2
     history_courses: Days = 6
     """Only the most recent N responding courses make up the relief history."""

@@ -49,18 +49,21 @@ def problems_from(
 
 def _problem(detail: ErrorDetails, rules: Mapping[str, str], row: int | None) -> FieldProblem:
     field = ".".join(str(part) for part in detail["loc"]) or "entry"
+    value = None if detail["type"] == "missing" else detail.get("input")
+    return FieldProblem(field=field, rule=rule_text(detail, rules), value=value, row=row)
+
+
+def rule_text(detail: Mapping[str, Any], rules: Mapping[str, str] = FIELD_RULES) -> str:
+    """The broken rule in the diary's words, for one pydantic (or FastAPI) error item."""
     named_parts = [part for part in detail["loc"] if isinstance(part, str)]
     own_field = named_parts[-1] if named_parts else ""
     if detail["type"] == "missing":
-        rule = "is required"
-    elif detail["type"] == "extra_forbidden":
-        rule = "is not a field of the diary"
-    elif detail["type"] == "value_error":
-        rule = detail["msg"].removeprefix("Value error, ")
-    else:
-        rule = rules.get(own_field, detail["msg"])
-    value = None if detail["type"] == "missing" else detail.get("input")
-    return FieldProblem(field=field, rule=rule, value=value, row=row)
+        return "is required"
+    if detail["type"] == "extra_forbidden":
+        return "is not a field of the diary"
+    if detail["type"] == "value_error":
+        return str(detail["msg"]).removeprefix("Value error, ")
+    return rules.get(own_field, str(detail["msg"]))
 
 
 def check_not_in_future(day: dt.date, today: dt.date, row: int | None = None) -> None:

@@ -19,9 +19,10 @@ from diary.domain import (
     parse_entry,
     parse_infusion,
 )
+from diary.domain.entry import EntryFields
 from diary.domain.infusion import InfusionDetails
 
-ENTRY_COLUMNS: tuple[str, ...] = tuple(DailyEntry.model_fields)
+ENTRY_COLUMNS: tuple[str, ...] = ("date", *EntryFields.model_fields)
 INFUSION_COLUMNS: tuple[str, ...] = ("id", *InfusionDetails.model_fields)
 REQUIRED_ENTRY_COLUMNS = ("date", "pain")
 REQUIRED_INFUSION_COLUMNS = ("date",)

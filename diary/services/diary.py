@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
 
+from diary.analysis import AnalysisSettings, Flag, flags_for_saved_day
 from diary.domain import (
     Clock,
     Course,
@@ -26,14 +29,20 @@ from diary.domain import (
 from diary.services.unit_of_work import UnitOfWork
 from diary.storage.repositories import entry_from_row, infusion_from_row
 
+logger = logging.getLogger(__name__)
+
 
 @dataclass(frozen=True)
 class SavedEntry:
-    """An entry as stored, with its row version and whether the save created it."""
+    """An entry as stored, its row version, whether the save created it, and the flags it raised.
+
+    `flags` is None only when the flags could not be worked out; the entry is stored regardless.
+    """
 
     entry: DailyEntry
     version: int
     created: bool
+    flags: tuple[Flag, ...] | None = ()
 
 
 @dataclass(frozen=True)
@@ -47,27 +56,52 @@ class DiaryContents:
 class DiaryService:
     """One patient's diary; each method is one transaction."""
 
-    def __init__(self, engine: Engine, clock: Clock) -> None:
+    def __init__(
+        self, engine: Engine, clock: Clock, settings: AnalysisSettings | None = None
+    ) -> None:
         self.engine = engine
         self.clock = clock
+        self.settings = settings or AnalysisSettings()
+
+    def today_for(self, patient_id: uuid.UUID) -> dt.date:
+        """The patient's local date: in their time zone, or this machine's for a local diary."""
+        with UnitOfWork(self.engine) as uow:
+            account = uow.accounts.get(patient_id)
+            zone = account.timezone if account is not None else None
+        if zone is None:
+            return self.clock.today()
+        return self.clock.now().astimezone(ZoneInfo(zone)).date()
 
     def save_entry(self, patient_id: uuid.UUID, entry: DailyEntry) -> SavedEntry:
         """Create the day or replace every field of it."""
-        check_not_in_future(entry.date, self.clock.today())
+        check_not_in_future(entry.date, self.today_for(patient_id))
         with UnitOfWork(self.engine) as uow:
             row, created = uow.entries.upsert(patient_id, entry, self.clock.now())
-            return SavedEntry(entry_from_row(row), row.version, created)
+            stored = entry_from_row(row)
+        return SavedEntry(stored, row.version, created, self._flags_raised(patient_id, entry.date))
 
     def update_entry_fields(
         self, patient_id: uuid.UUID, day: dt.date, changes: Mapping[str, Any]
     ) -> SavedEntry:
         """Change only the given fields of a day (creating it if new), all rules checked."""
+        today = self.today_for(patient_id)
         with UnitOfWork(self.engine) as uow:
             row = uow.entries.get(patient_id, day)
             current = entry_from_row(row).model_dump() if row is not None else {}
-            entry = parse_entry({**current, **changes, "date": day}, self.clock.today())
+            entry = parse_entry({**current, **changes, "date": day}, today)
             saved, created = uow.entries.upsert(patient_id, entry, self.clock.now())
-            return SavedEntry(entry_from_row(saved), saved.version, created)
+            stored = entry_from_row(saved)
+        return SavedEntry(stored, saved.version, created, self._flags_raised(patient_id, day))
+
+    def _flags_raised(self, patient_id: uuid.UUID, day: dt.date) -> tuple[Flag, ...] | None:
+        """Flags the saved day raises, worked out after the commit so a fault here loses nothing."""
+        try:
+            contents = self.contents(patient_id)
+            found = flags_for_saved_day(contents.entries, contents.infusions, day, self.settings)
+        except Exception:
+            logger.exception("warning flags could not be evaluated after a save")
+            return None
+        return tuple(found)
 
     def get_entry(self, patient_id: uuid.UUID, day: dt.date) -> DailyEntry:
         with UnitOfWork(self.engine) as uow:
@@ -81,7 +115,7 @@ class DiaryService:
             row = uow.entries.get(patient_id, day)
             if row is None:
                 raise NotFound(f"no entry for {day.isoformat()}")
-            uow.entries.delete(row)
+            uow.entries.delete(row, self.clock.now())
 
     def list_entries(
         self, patient_id: uuid.UUID, start: dt.date | None = None, end: dt.date | None = None
@@ -92,14 +126,14 @@ class DiaryService:
     def add_infusion(self, patient_id: uuid.UUID, details: InfusionDetails) -> Infusion:
         """Record an infusion day; a fresh UUID is given unless `details` is a stored Infusion."""
         infusion = details if isinstance(details, Infusion) else Infusion(**details.model_dump())
-        check_not_in_future(infusion.date, self.clock.today())
+        check_not_in_future(infusion.date, self.today_for(patient_id))
         with UnitOfWork(self.engine) as uow:
             return infusion_from_row(uow.infusions.add(patient_id, infusion, self.clock.now()))
 
     def update_infusion(
         self, patient_id: uuid.UUID, infusion_id: uuid.UUID, details: InfusionDetails
     ) -> Infusion:
-        check_not_in_future(details.date, self.clock.today())
+        check_not_in_future(details.date, self.today_for(patient_id))
         with UnitOfWork(self.engine) as uow:
             row = uow.infusions.get(patient_id, infusion_id)
             if row is None:
@@ -118,7 +152,7 @@ class DiaryService:
             row = uow.infusions.get(patient_id, infusion_id)
             if row is None:
                 raise NotFound(f"no infusion {infusion_id}")
-            uow.infusions.delete(row)
+            uow.infusions.delete(row, self.clock.now())
 
     def list_infusions(
         self, patient_id: uuid.UUID, start: dt.date | None = None, end: dt.date | None = None
@@ -146,13 +180,13 @@ class DiaryService:
 
         Entries replace the same date; infusions replace the same id.
         """
-        today, now = self.clock.today(), self.clock.now()
+        today, now = self.today_for(patient_id), self.clock.now()
         for day in [entry.date for entry in entries] + [i.date for i in infusions]:
             check_not_in_future(day, today)
         with UnitOfWork(self.engine) as uow:
             uow.entries.upsert_many(patient_id, entries, now)
             for infusion in infusions:
-                existing = uow.infusions.get(patient_id, infusion.id)
+                existing = uow.infusions.get_with_tombstone(patient_id, infusion.id)
                 if existing is None and uow.infusions.exists_anywhere(infusion.id):
                     raise InvalidInput([FieldProblem("id", "is already used", str(infusion.id))])
                 if existing is None:

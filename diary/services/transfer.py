@@ -30,13 +30,13 @@ class TransferService:
         entries_file: IO[str] | None = None,
         infusions_file: IO[str] | None = None,
     ) -> ImportSummary:
-        today = self.diary.clock.today()
+        today = self.diary.today_for(patient_id)
         entries = csv_format.read_entries(entries_file, today) if entries_file else []
         infusions = csv_format.read_infusions(infusions_file, today) if infusions_file else []
         return self._store(patient_id, entries, infusions)
 
     def import_json(self, patient_id: uuid.UUID, text: str) -> ImportSummary:
-        document = json_format.load_diary(text, self.diary.clock.today())
+        document = json_format.load_diary(text, self.diary.today_for(patient_id))
         return self._store(patient_id, document.entries, document.infusions)
 
     def _store(

@@ -2,25 +2,54 @@
 
 from __future__ import annotations
 
+import threading
 from types import TracebackType
 
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from diary.storage.repositories import AccountRepository, EntryRepository, InfusionRepository
+from diary.storage.auth_repositories import (
+    AccountQueries,
+    IdempotencyRepository,
+    LoginFailureRepository,
+    TokenRepository,
+)
+from diary.storage.repositories import (
+    AccountRepository,
+    EntryRepository,
+    FlagAcknowledgementRepository,
+    InfusionRepository,
+)
+
+_open_in_this_thread = threading.local()
+
+
+class NestedUnitOfWork(RuntimeError):
+    """A use case opened a second transaction inside its first: it would wait on itself."""
 
 
 class UnitOfWork:
-    """Open with `with`: commits on a clean exit, rolls back on any exception."""
+    """Open with `with`: commits on a clean exit, rolls back on any exception.
+
+    One at a time per thread: on SQLite a second one would wait for the first's write lock.
+    """
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
     def __enter__(self) -> UnitOfWork:
+        if getattr(_open_in_this_thread, "active", False):
+            raise NestedUnitOfWork("a unit of work is already open in this thread")
         self.session = Session(self.engine, expire_on_commit=False)
         self.accounts = AccountRepository(self.session)
         self.entries = EntryRepository(self.session)
         self.infusions = InfusionRepository(self.session)
+        self.acknowledgements = FlagAcknowledgementRepository(self.session)
+        self.account_queries = AccountQueries(self.session)
+        self.tokens = TokenRepository(self.session)
+        self.login_failures = LoginFailureRepository(self.session)
+        self.idempotency = IdempotencyRepository(self.session)
+        _open_in_this_thread.active = True
         return self
 
     def __exit__(
@@ -36,3 +65,4 @@ class UnitOfWork:
                 self.session.rollback()
         finally:
             self.session.close()
+            _open_in_this_thread.active = False

@@ -76,7 +76,7 @@ def _create_private_file(path: Path) -> None:
 
 
 def _configure_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
-    # Let SQLAlchemy's "begin" event issue BEGIN, so reads and writes share one transaction.
+    # Let SQLAlchemy's "begin" event issue BEGIN, so every use case is one explicit transaction.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -87,4 +87,6 @@ def _configure_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _begin_sqlite_transaction(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # IMMEDIATE takes the write lock up front: concurrent writers queue on the busy timeout
+    # instead of failing with "database is locked" when a read turns into a write.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")

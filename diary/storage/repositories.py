@@ -6,13 +6,18 @@ import datetime as dt
 import uuid
 from collections.abc import Sequence
 
-from sqlalchemy import insert
+from sqlalchemy import insert, update
 from sqlmodel import Session, col, select
 
-from diary.domain import DailyEntry, Infusion, InfusionDetails, Role
-from diary.storage.tables import AccountRow, EntryRow, InfusionRow
+from diary.domain import DailyEntry, Infusion, InfusionDetails, NotFound, Role
+from diary.storage.tables import AccountRow, EntryRow, FlagAcknowledgementRow, InfusionRow
 
 LOCAL_OWNER_NAME = "Me"
+ENTRY_BOOKKEEPING = {"patient_id", "version", "created_at", "updated_at", "server_seq", "deleted"}
+"""Columns of a diary row that are not part of what the patient recorded."""
+OPTIONAL_ENTRY_COLUMNS = tuple(
+    name for name in DailyEntry.model_fields if name not in {"date", "pain", "warning_signs"}
+)
 
 
 class AccountRepository:
@@ -44,14 +49,21 @@ class EntryRepository:
         self.session = session
 
     def get(self, patient_id: uuid.UUID, day: dt.date) -> EntryRow | None:
+        """The day's entry, unless it was deleted."""
+        row = self.get_with_tombstone(patient_id, day)
+        return None if row is None or row.deleted else row
+
+    def get_with_tombstone(self, patient_id: uuid.UUID, day: dt.date) -> EntryRow | None:
         query = select(EntryRow).where(EntryRow.patient_id == patient_id, EntryRow.date == day)
         return self.session.exec(query).first()
 
     def in_range(
         self, patient_id: uuid.UUID, start: dt.date | None = None, end: dt.date | None = None
     ) -> Sequence[EntryRow]:
-        """Entries in date order, both ends inclusive."""
-        query = select(EntryRow).where(EntryRow.patient_id == patient_id)
+        """Entries in date order, both ends inclusive; deleted days are left out."""
+        query = select(EntryRow).where(
+            EntryRow.patient_id == patient_id, col(EntryRow.deleted).is_(False)
+        )
         if start is not None:
             query = query.where(EntryRow.date >= start)
         if end is not None:
@@ -61,9 +73,12 @@ class EntryRepository:
     def upsert(
         self, patient_id: uuid.UUID, entry: DailyEntry, now: dt.datetime
     ) -> tuple[EntryRow, bool]:
-        """Store the entry for its date, replacing every field; True when the row is new."""
-        row = self.get(patient_id, entry.date)
-        created = row is None
+        """Store the entry for its date, replacing every field; True when the day is new.
+
+        A deleted day comes back to life with a higher version.
+        """
+        row = self.get_with_tombstone(patient_id, entry.date)
+        created = row is None or row.deleted
         if row is None:
             row = EntryRow(
                 patient_id=patient_id,
@@ -75,7 +90,9 @@ class EntryRepository:
         else:
             row.version += 1
         row.sqlmodel_update(entry_columns(entry))
+        row.deleted = False
         row.updated_at = now
+        row.server_seq = reserve_change_seq(self.session, patient_id, 1)
         self.session.add(row)
         self.session.flush()
         return row, created
@@ -87,15 +104,23 @@ class EntryRepository:
         if not entries:
             return
         dates = [entry.date for entry in entries]
-        existing = {row.date: row for row in self.in_range(patient_id, min(dates), max(dates))}
+        query = select(EntryRow).where(
+            EntryRow.patient_id == patient_id,
+            EntryRow.date >= min(dates),
+            EntryRow.date <= max(dates),
+        )
+        existing = {row.date: row for row in self.session.exec(query)}
+        next_seq = reserve_change_seq(self.session, patient_id, len(entries))
         new_rows = []
-        for entry in entries:
+        for seq, entry in enumerate(entries, start=next_seq):
             row = existing.get(entry.date)
             if row is None:
-                new_rows.append(self._new_row_values(patient_id, entry, now))
+                new_rows.append(self._new_row_values(patient_id, entry, now) | {"server_seq": seq})
                 continue
             row.sqlmodel_update(entry_columns(entry))
             row.version += 1
+            row.deleted = False
+            row.server_seq = seq
             row.updated_at = now
         if new_rows:
             # render_nulls keeps one statement for all rows instead of one per set of filled fields
@@ -114,9 +139,12 @@ class EntryRepository:
             "updated_at": now,
         }
 
-    def delete(self, row: EntryRow) -> None:
-        self.session.delete(row)
-        self.session.flush()
+    def delete(self, row: EntryRow, now: dt.datetime) -> None:
+        """Leave a tombstone holding only the date, so other devices learn of the deletion."""
+        row.sqlmodel_update(dict.fromkeys(OPTIONAL_ENTRY_COLUMNS))
+        row.pain = 0
+        row.warning_signs = []
+        mark_deleted(self.session, row, now)
 
 
 class InfusionRepository:
@@ -124,6 +152,13 @@ class InfusionRepository:
         self.session = session
 
     def get(self, patient_id: uuid.UUID, infusion_id: uuid.UUID) -> InfusionRow | None:
+        """The patient's infusion, unless it was deleted."""
+        row = self.get_with_tombstone(patient_id, infusion_id)
+        return None if row is None or row.deleted else row
+
+    def get_with_tombstone(
+        self, patient_id: uuid.UUID, infusion_id: uuid.UUID
+    ) -> InfusionRow | None:
         row = self.session.get(InfusionRow, infusion_id)
         return row if row is not None and row.patient_id == patient_id else None
 
@@ -133,8 +168,10 @@ class InfusionRepository:
     def in_range(
         self, patient_id: uuid.UUID, start: dt.date | None = None, end: dt.date | None = None
     ) -> Sequence[InfusionRow]:
-        """Infusions in date order (ties by id), both ends inclusive."""
-        query = select(InfusionRow).where(InfusionRow.patient_id == patient_id)
+        """Infusions in date order (ties by id), both ends inclusive; deleted ones left out."""
+        query = select(InfusionRow).where(
+            InfusionRow.patient_id == patient_id, col(InfusionRow.deleted).is_(False)
+        )
         if start is not None:
             query = query.where(InfusionRow.date >= start)
         if end is not None:
@@ -149,6 +186,7 @@ class InfusionRepository:
             route=infusion.route.value,
             created_at=now,
             updated_at=now,
+            server_seq=reserve_change_seq(self.session, patient_id, 1),
         )
         row.sqlmodel_update(infusion_columns(infusion))
         self.session.add(row)
@@ -156,16 +194,69 @@ class InfusionRepository:
         return row
 
     def replace(self, row: InfusionRow, details: InfusionDetails, now: dt.datetime) -> InfusionRow:
+        """Replace every field (reviving a deleted infusion), with a higher version."""
         row.sqlmodel_update(infusion_columns(details))
         row.version += 1
+        row.deleted = False
         row.updated_at = now
+        row.server_seq = reserve_change_seq(self.session, row.patient_id, 1)
         self.session.add(row)
         self.session.flush()
         return row
 
-    def delete(self, row: InfusionRow) -> None:
-        self.session.delete(row)
+    def delete(self, row: InfusionRow, now: dt.datetime) -> None:
+        """Leave a tombstone with the id, so other devices learn of the deletion."""
+        row.sqlmodel_update({"dose_mg": None, "duration_min": None, "notes": None})
+        mark_deleted(self.session, row, now)
+
+
+class FlagAcknowledgementRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def acknowledged(self, patient_id: uuid.UUID) -> set[tuple[dt.date, str]]:
+        """(flag date, rule) of every flag the patient has acknowledged."""
+        query = select(FlagAcknowledgementRow).where(
+            FlagAcknowledgementRow.patient_id == patient_id
+        )
+        return {(row.flag_date, row.rule) for row in self.session.exec(query)}
+
+    def add(self, patient_id: uuid.UUID, flag_date: dt.date, rule: str, now: dt.datetime) -> None:
+        """Record the acknowledgement once; acknowledging again changes nothing."""
+        if (flag_date, rule) in self.acknowledged(patient_id):
+            return
+        row = FlagAcknowledgementRow(
+            patient_id=patient_id, flag_date=flag_date, rule=rule, acknowledged_at=now
+        )
+        self.session.add(row)
         self.session.flush()
+
+
+def reserve_change_seq(session: Session, patient_id: uuid.UUID, count: int) -> int:
+    """The first of `count` fresh numbers in the patient's change sequence.
+
+    The UPDATE locks the patient's account row until commit, so one patient's changes get
+    their numbers in commit order and a sync cursor never skips a change.
+    """
+    statement = (
+        update(AccountRow)
+        .where(col(AccountRow.id) == patient_id)
+        .values(change_seq=col(AccountRow.change_seq) + count)
+        .returning(col(AccountRow.change_seq))
+    )
+    last = session.execute(statement).scalar_one_or_none()
+    if last is None:
+        raise NotFound(f"no patient {patient_id}")
+    return int(last) - count + 1
+
+
+def mark_deleted(session: Session, row: EntryRow | InfusionRow, now: dt.datetime) -> None:
+    row.deleted = True
+    row.version += 1
+    row.updated_at = now
+    row.server_seq = reserve_change_seq(session, row.patient_id, 1)
+    session.add(row)
+    session.flush()
 
 
 def entry_columns(entry: DailyEntry) -> dict[str, object]:
@@ -175,8 +266,7 @@ def entry_columns(entry: DailyEntry) -> dict[str, object]:
 
 
 def entry_from_row(row: EntryRow) -> DailyEntry:
-    columns = row.model_dump(exclude={"id", "patient_id", "version", "created_at", "updated_at"})
-    return DailyEntry.model_validate(columns)
+    return DailyEntry.model_validate(row.model_dump(exclude=ENTRY_BOOKKEEPING | {"id"}))
 
 
 def infusion_columns(details: InfusionDetails) -> dict[str, object]:
@@ -184,5 +274,4 @@ def infusion_columns(details: InfusionDetails) -> dict[str, object]:
 
 
 def infusion_from_row(row: InfusionRow) -> Infusion:
-    columns = row.model_dump(exclude={"patient_id", "version", "created_at", "updated_at"})
-    return Infusion.model_validate(columns)
+    return Infusion.model_validate(row.model_dump(exclude=ENTRY_BOOKKEEPING))

@@ -17,6 +17,7 @@ from typer.testing import CliRunner, Result
 from diary.cli import app
 from diary.cli.state import CliState
 from diary.domain import FixedClock
+from diary.storage.migrate import head_revision
 from tests.conftest import TODAY
 from tests.factories import daily_entries, infusions_every
 from tests.services.test_transfer import csv_files
@@ -150,8 +151,9 @@ def test_db_option_overrides_environment(run, tmp_path: Path) -> None:  # type: 
 
 
 def test_db_upgrade_and_status(run) -> None:  # type: ignore[no-untyped-def]
-    assert "to 0001" in run("db", "upgrade").output
-    assert "Schema: 0001 (latest: 0001)" in run("db", "status").output
+    head = head_revision()
+    assert f"from empty to {head}" in run("db", "upgrade").output
+    assert f"Schema: {head} (latest: {head})" in run("db", "status").output
 
 
 def test_installed_console_script_runs() -> None:
@@ -160,3 +162,54 @@ def test_installed_console_script_runs() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "import" in result.stdout
+
+
+def test_flags_shown_before_the_saved_line(run) -> None:  # type: ignore[no-untyped-def]
+    logged = run("log", "--pain", "4", "--warning-sign", "chest_pain")
+    assert logged.exit_code == 0, logged.output
+    assert logged.output.index("EMERGENCY") < logged.output.index("Logged 2026-06-15")
+    assert "diary flags ack 2026-06-15:emergency.chest_pain" in logged.output
+
+
+def test_flags_listed_and_acknowledged(run) -> None:  # type: ignore[no-untyped-def]
+    run("log", "--pain", "4", "--blood-in-urine", "clots")
+    assert "same_day.blood_in_urine" in run("flags").output
+    acknowledged = run("flags", "ack", "2026-06-15:same_day.blood_in_urine")
+    assert acknowledged.exit_code == 0, acknowledged.output
+    assert "No open warning flags." in run("flags").output
+    assert run("flags", "ack", "2026-06-15:nonsense").exit_code == 1
+
+
+def test_insights_json_document(run) -> None:  # type: ignore[no-untyped-def]
+    run("log", "--date", "2026-06-01", "--pain", "6")
+    run("infusion", "add", "--date", "2026-06-02")
+    document = json.loads(run("insights", "--json", "--as-of", "2026-06-10").output)
+    assert set(document) == {
+        "as_of",
+        "courses",
+        "relief_days_median",
+        "maintenance",
+        "flags",
+    }
+    assert document["as_of"] == "2026-06-10"
+    assert set(document["courses"][0]) == {
+        "start",
+        "end",
+        "infusions",
+        "baseline_pain",
+        "best_pain",
+        "best_relief_pct",
+        "response",
+        "responded",
+        "relief_end",
+        "relief_days",
+        "censored",
+        "ongoing",
+    }
+    assert set(document["maintenance"]) == {
+        "status",
+        "predicted_relief_end",
+        "discuss_from",
+        "message",
+    }
+    assert "Maintenance" in run("insights").output

@@ -64,11 +64,12 @@ class TestCsvRoundTrip:
     @staticmethod
     def _empty_second_diary(diary: Diary, database_url: str) -> Diary:
         """The same database with the first patient's infusions moved out of the way."""
+        patient = diary.accounts.local_patient_id()
         with UnitOfWork(diary.engine) as uow:
-            for row in uow.infusions.in_range(diary.accounts.local_patient_id()):
+            for row in uow.infusions.in_range(patient):
                 uow.session.delete(row)
             uow.session.flush()
-            for row in uow.entries.in_range(diary.accounts.local_patient_id()):
+            for row in uow.entries.in_range(patient):
                 uow.session.delete(row)
         return open_diary(database_url, diary.clock)
 

@@ -8,7 +8,7 @@ import uuid
 import pytest
 from sqlalchemy.exc import IntegrityError
 
-from diary.domain import DailyEntry
+from diary.domain import DailyEntry, NotFound
 from diary.factory import Diary
 from diary.services.unit_of_work import UnitOfWork
 from diary.storage.tables import EntryRow
@@ -44,7 +44,7 @@ def test_entries_belong_to_their_patient(diary: Diary, patient: uuid.UUID) -> No
 
 
 def test_entry_needs_an_existing_patient(diary: Diary) -> None:
-    with pytest.raises(IntegrityError):
+    with pytest.raises(NotFound, match="no patient"):
         diary.entries.save_entry(uuid.uuid4(), DailyEntry(date=DAY, pain=3))
 
 
@@ -53,3 +53,33 @@ def test_range_is_inclusive_and_in_date_order(diary: Diary, patient: uuid.UUID) 
         diary.entries.save_entry(patient, DailyEntry(date=DAY + dt.timedelta(offset), pain=offset))
     listed = diary.entries.list_entries(patient, DAY + dt.timedelta(1), DAY + dt.timedelta(2))
     assert [e.pain for e in listed] == [1, 2]
+
+
+def test_deleted_day_leaves_an_empty_tombstone(diary: Diary, patient: uuid.UUID) -> None:
+    diary.entries.save_entry(patient, DailyEntry(date=DAY, pain=7, notes="private words"))
+    diary.entries.delete_entry(patient, DAY)
+    with UnitOfWork(diary.engine) as uow:
+        tombstone = uow.entries.get_with_tombstone(patient, DAY)
+        assert tombstone is not None
+        assert (tombstone.deleted, tombstone.version, tombstone.notes, tombstone.pain) == (
+            True,
+            2,
+            None,
+            0,
+        )
+    again = diary.entries.save_entry(patient, DailyEntry(date=DAY, pain=3))
+    assert (again.created, again.version) == (True, 3)
+
+
+def test_every_change_takes_the_next_sequence_number(diary: Diary, patient: uuid.UUID) -> None:
+    diary.entries.save_entry(patient, DailyEntry(date=DAY, pain=7))
+    diary.entries.import_contents(
+        patient, [DailyEntry(date=DAY + dt.timedelta(n), pain=n) for n in range(1, 4)], []
+    )
+    diary.entries.delete_entry(patient, DAY)
+    with UnitOfWork(diary.engine) as uow:
+        rows = [uow.entries.get_with_tombstone(patient, DAY + dt.timedelta(n)) for n in range(4)]
+        owner = uow.accounts.get(patient)
+    assert [row.server_seq for row in rows if row] == [5, 2, 3, 4]
+    assert owner is not None
+    assert owner.change_seq == 5

@@ -1,0 +1,62 @@
+"""Warning flags in three tiers (design.md §3), shown before anything else."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from diary.analysis.flags_review import review_flags
+from diary.analysis.flags_urgent import may_be_urgent, urgent_flags
+from diary.analysis.models import TIER_ORDER, Flag
+from diary.analysis.view import DiaryView, build_view
+from diary.domain.entry import DailyEntry
+from diary.domain.infusion import Infusion
+from diary.domain.settings import AnalysisSettings
+
+DEFAULT_SETTINGS = AnalysisSettings()
+
+
+def flags_in_view(view: DiaryView, settings: AnalysisSettings) -> list[Flag]:
+    """All flags, most urgent tier first, newest first within a tier."""
+    severe = settings.severe_score
+    found = [
+        flag
+        for entry in view.entries
+        if may_be_urgent(entry, severe)
+        for flag in urgent_flags(entry, view.infusion_days, settings)
+    ]
+    found.extend(review_flags(view, settings))
+    found.sort(key=lambda flag: flag.rule)
+    found.sort(key=lambda flag: flag.date, reverse=True)
+    found.sort(key=lambda flag: TIER_ORDER[flag.tier])
+    return found
+
+
+def evaluate_flags(
+    entries: Sequence[DailyEntry],
+    infusions: Sequence[Infusion],
+    as_of: dt.date,
+    settings: AnalysisSettings = DEFAULT_SETTINGS,
+) -> list[Flag]:
+    """Every flag raised by the diary as it stood at the end of `as_of`."""
+    return flags_in_view(build_view(entries, infusions, as_of, settings), settings)
+
+
+def flags_for_saved_day(
+    entries: Sequence[DailyEntry],
+    infusions: Sequence[Infusion],
+    saved_date: dt.date,
+    settings: AnalysisSettings = DEFAULT_SETTINGS,
+) -> list[Flag]:
+    """The flags that saving the entry of `saved_date` raises, to show with the save.
+
+    `entries` already holds the saved entry. A flag counts when it is dated that day, or when
+    it would not exist without that day's entry (e.g. the entry completes a 3-day run).
+    """
+    latest = max(
+        [saved_date, *(entry.date for entry in entries), *(given.date for given in infusions)]
+    )
+    with_day = evaluate_flags(entries, infusions, latest, settings)
+    others = [entry for entry in entries if entry.date != saved_date]
+    without_day = {flag.key for flag in evaluate_flags(others, infusions, latest, settings)}
+    return [flag for flag in with_day if flag.date == saved_date or flag.key not in without_day]

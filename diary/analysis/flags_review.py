@@ -1,0 +1,186 @@
+"""Review flags: patterns over several days or courses, to raise at the next appointment.
+
+Each flag is dated on the day its pattern is first complete and raised once per episode, so
+its key stays the same as the diary grows and an acknowledgement keeps applying.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import pairwise
+
+from diary.analysis.models import Flag, Tier
+from diary.analysis.outcomes import CourseOutcome
+from diary.analysis.view import DiaryView
+from diary.domain.entry import DailyEntry
+from diary.domain.settings import AnalysisSettings
+
+RAISE = "Please raise this at your next appointment."
+
+
+def review_flags(view: DiaryView, settings: AnalysisSettings) -> Iterator[Flag]:
+    """Every review-tier flag in the diary."""
+    worst_bladder = [_worst_bladder(entry) for entry in view.entries]
+    yield from _bladder_runs(view.entries, worst_bladder, settings)
+    yield from _nausea_runs(view.entries, settings)
+    yield from _poor_sleep(view.entries, settings)
+    yield from _pain_above_baseline(view, settings)
+    yield from _bladder_rising(view, worst_bladder, settings)
+    yield from _relief_shrinking(view.outcomes, settings)
+
+
+def _review(day: dt.date, rule: str, message: str) -> Flag:
+    return Flag(date=day, tier=Tier.REVIEW, rule=f"review.{rule}", message=f"{message} {RAISE}")
+
+
+def _worst_bladder(entry: DailyEntry) -> int | None:
+    """Highest of the four bladder scores, None when none was given."""
+    worst = None
+    for score in (
+        entry.urinary_frequency,
+        entry.urinary_urgency,
+        entry.urination_pain,
+        entry.bladder_pain,
+    ):
+        if score is not None and (worst is None or score > worst):
+            worst = score
+    return worst
+
+
+def run_completions(days: Iterable[int], hits: Iterable[bool], length: int) -> list[int]:
+    """Days on which `length` consecutive calendar days, all logged and all hits, first occur.
+
+    One day per unbroken run, so a run of ten such days gives one flag, not eight.
+    """
+    completed: list[int] = []
+    run, previous = 0, None
+    for day, hit in zip(days, hits, strict=True):
+        if not hit:
+            run = 0
+        else:
+            run = run + 1 if run and previous == day - 1 else 1
+            if run == length:
+                completed.append(day)
+        previous = day
+    return completed
+
+
+def _entry_runs(
+    entries: Sequence[DailyEntry], hit: Callable[[DailyEntry], bool], length: int
+) -> list[dt.date]:
+    days = [entry.date.toordinal() for entry in entries]
+    if not any(map(hit, entries)):
+        return []
+    return [dt.date.fromordinal(day) for day in run_completions(days, map(hit, entries), length)]
+
+
+def _bladder_runs(
+    entries: Sequence[DailyEntry], worst_bladder: list[int | None], s: AnalysisSettings
+) -> Iterator[Flag]:
+    days = [entry.date.toordinal() for entry in entries]
+    hits = (worst is not None and worst >= s.bladder_review_score for worst in worst_bladder)
+    for ordinal in run_completions(days, hits, s.consecutive_days):
+        day = dt.date.fromordinal(ordinal)
+        text = (
+            f"Bladder symptoms of {s.bladder_review_score}/10 or more on {s.consecutive_days} "
+            f"days in a row up to {day.isoformat()}. Ketamine can irritate the bladder."
+        )
+        yield _review(day, "bladder_symptoms", text)
+
+
+def _nausea_runs(entries: Sequence[DailyEntry], s: AnalysisSettings) -> Iterator[Flag]:
+    def moderate(entry: DailyEntry) -> bool:
+        return (
+            entry.nausea is not None and s.nausea_review_min <= entry.nausea <= s.nausea_review_max
+        )
+
+    for day in _entry_runs(entries, moderate, s.consecutive_days):
+        text = (
+            f"Nausea of {s.nausea_review_min}–{s.nausea_review_max}/10 on "
+            f"{s.consecutive_days} days in a row up to {day.isoformat()}."
+        )
+        yield _review(day, "nausea", text)
+
+
+def _poor_sleep(entries: Sequence[DailyEntry], s: AnalysisSettings) -> Iterator[Flag]:
+    """Sleep quality ≤ 3 on 5 of 7 days: flagged on the day the fifth poor night is logged."""
+    poor = [
+        entry.date.toordinal()
+        for entry in entries
+        if entry.sleep_quality is not None and entry.sleep_quality <= s.poor_sleep_quality
+    ]
+    in_episode = False
+    for index, day in enumerate(poor):
+        count = index + 1 - bisect_left(poor, day - s.poor_sleep_window_days + 1, 0, index + 1)
+        if count >= s.poor_sleep_days and not in_episode:
+            text = (
+                f"Poor sleep quality ({s.poor_sleep_quality}/10 or less) on {count} of the "
+                f"{s.poor_sleep_window_days} days up to {dt.date.fromordinal(day).isoformat()}."
+            )
+            yield _review(dt.date.fromordinal(day), "poor_sleep", text)
+        in_episode = count >= s.poor_sleep_days
+
+
+def _period_last(view: DiaryView, index: int) -> int:
+    """Last day belonging to course `index`: the day before the next course, or as_of."""
+    if index + 1 < len(view.outcomes):
+        return view.outcomes[index + 1].course.start.toordinal() - 1
+    return view.as_of.toordinal()
+
+
+def _pain_above_baseline(view: DiaryView, s: AnalysisSettings) -> Iterator[Flag]:
+    series = view.series
+    for index, outcome in enumerate(view.outcomes):
+        if outcome.baseline is None:
+            continue
+        limit = outcome.baseline.pain + s.pain_above_baseline_points
+        days = series.logged_between(outcome.end + 1, _period_last(view, index))
+        hits = (series.by_day[day] >= limit for day in days)
+        for day in run_completions(days, hits, s.consecutive_days):
+            text = (
+                f"Pain {s.pain_above_baseline_points:g} or more points above your baseline "
+                f"({outcome.baseline.pain:.1f}) on {s.consecutive_days} days in a row up to "
+                f"{dt.date.fromordinal(day).isoformat()}, after the course that ended on "
+                f"{outcome.course.end.isoformat()}."
+            )
+            yield _review(dt.date.fromordinal(day), "pain_above_baseline", text)
+
+
+def _bladder_rising(
+    view: DiaryView, worst_bladder: list[int | None], s: AnalysisSettings
+) -> Iterator[Flag]:
+    """Average worst bladder score per course period rising across 3 courses in a row."""
+    days = view.series.days
+    averages: list[tuple[CourseOutcome, float]] = []
+    for index, outcome in enumerate(view.outcomes):
+        low = bisect_left(days, outcome.course.start.toordinal())
+        high = bisect_right(days, _period_last(view, index))
+        given = [score for score in worst_bladder[low:high] if score is not None]
+        if given:
+            averages.append((outcome, sum(given) / len(given)))
+    for first, middle, last in zip(averages, averages[1:], averages[2:], strict=False):
+        rising = first[1] < middle[1] < last[1]
+        if rising and last[1] - first[1] >= s.bladder_rise_points:
+            shown = " → ".join(f"{average:.1f}" for _, average in (first, middle, last))
+            text = f"Your bladder symptom scores rose over 3 courses in a row ({shown} on average)."
+            yield _review(last[0].course.start, "bladder_rising", text)
+
+
+def _relief_shrinking(outcomes: Sequence[CourseOutcome], s: AnalysisSettings) -> Iterator[Flag]:
+    """Relief that ended (not censored) getting shorter over 3 responding courses in a row."""
+    spells = [
+        (outcome.relief.relief_end, outcome.relief.relief_end - outcome.end)
+        for outcome in outcomes
+        if outcome.responded and outcome.relief is not None and outcome.relief.relief_end
+    ]
+    n = s.shrinking_courses
+    for start in range(len(spells) - n + 1):
+        lengths = [days for _, days in spells[start : start + n]]
+        shrinking = all(a > b for a, b in pairwise(lengths))
+        if shrinking and lengths[-1] <= lengths[0] * (1 - s.shrinking_min_pct / 100):
+            shown = ", ".join(map(str, lengths))
+            text = f"Relief got shorter over {n} courses in a row ({shown} days)."
+            ended = dt.date.fromordinal(spells[start + n - 1][0])
+            yield _review(ended, "relief_shrinking", text)

@@ -1,0 +1,127 @@
+"""Maintenance suggestion (design.md §3): when to consider raising a session; never a booking."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from diary.analysis.history import median_relief_days, relief_history
+from diary.analysis.models import Maintenance, MaintenanceStatus
+from diary.analysis.outcomes import CourseOutcome
+from diary.domain.settings import AnalysisSettings
+
+RAISE = "consider raising a maintenance session with your clinician"
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """When the latest course's relief may fade, from the patient's own earlier courses."""
+
+    median_days: float
+    relief_end: dt.date
+    discuss_from: dt.date
+
+
+def predict_relief_end(
+    outcomes: Sequence[CourseOutcome], settings: AnalysisSettings
+) -> Prediction | None:
+    """Latest course end + the censoring-aware median of the earlier courses' relief."""
+    if not outcomes:
+        return None
+    history = relief_history(outcomes[:-1])[-settings.history_courses :]
+    if len(history) < settings.min_history_courses:
+        return None
+    median = median_relief_days(history)
+    if median is None:
+        return None
+    relief_end = outcomes[-1].course.end + dt.timedelta(days=math.floor(median + 0.5))
+    return Prediction(median, relief_end, relief_end - dt.timedelta(days=settings.lead_days))
+
+
+def suggest_maintenance(
+    outcomes: Sequence[CourseOutcome], as_of: dt.date, settings: AnalysisSettings
+) -> Maintenance:
+    """`now`, `soon`, `not_yet` or `not_applicable`, with a message in plain words."""
+    if not outcomes:
+        text = "No infusion course is in the diary yet, so there is nothing to suggest."
+        return Maintenance(
+            status=MaintenanceStatus.NOT_APPLICABLE,
+            predicted_relief_end=None,
+            discuss_from=None,
+            message=text,
+        )
+    latest = outcomes[-1]
+    prediction = predict_relief_end(outcomes, settings)
+    if latest.responded is False:
+        return _no_response(latest)
+    if latest.responded is None:
+        return _too_little_data(latest, as_of, prediction, settings)
+    if latest.relief_is_over:
+        return _relief_over(latest, prediction)
+    return _relief_ongoing(as_of, prediction)
+
+
+def _build(status: MaintenanceStatus, prediction: Prediction | None, text: str) -> Maintenance:
+    return Maintenance(
+        status=status,
+        predicted_relief_end=prediction.relief_end if prediction else None,
+        discuss_from=prediction.discuss_from if prediction else None,
+        message=text,
+    )
+
+
+def _no_response(latest: CourseOutcome) -> Maintenance:
+    text = (
+        f"The course that ended on {latest.course.end.isoformat()} did not bring a clear "
+        "(30% or 2-point) improvement in your pain. Consider reviewing the treatment "
+        "with your clinician."
+    )
+    return _build(MaintenanceStatus.NOT_APPLICABLE, None, text)
+
+
+def _too_little_data(
+    latest: CourseOutcome, as_of: dt.date, prediction: Prediction | None, s: AnalysisSettings
+) -> Maintenance:
+    ended = latest.course.end.isoformat()
+    if (as_of - latest.course.end).days <= s.response_window_days:
+        text = (
+            f"It is too early to tell how the course that ended on {ended} is working. "
+            "Keep logging your pain every day."
+        )
+        return _build(MaintenanceStatus.NOT_YET, prediction, text)
+    text = (
+        f"There are not enough diary entries around the course that ended on {ended} to "
+        "judge its effect. Logging pain daily, including the week before a course, helps."
+    )
+    return _build(MaintenanceStatus.NOT_APPLICABLE, None, text)
+
+
+def _relief_over(latest: CourseOutcome, prediction: Prediction | None) -> Maintenance:
+    relief = latest.relief
+    since = ""
+    if relief is not None and relief.relief_end is not None:
+        since = f" since {dt.date.fromordinal(relief.relief_end).isoformat()}"
+    text = (
+        f"Your pain has been back above 70% of your baseline{since}: the relief from the "
+        f"course that ended on {latest.course.end.isoformat()} seems to have faded. "
+        f"You may {RAISE}."
+    )
+    return _build(MaintenanceStatus.NOW, prediction, text)
+
+
+def _relief_ongoing(as_of: dt.date, prediction: Prediction | None) -> Maintenance:
+    if prediction is None:
+        text = (
+            "Your relief is ongoing. Once at least two earlier courses show how long your "
+            "relief lasts, the diary can suggest when to talk about a maintenance session."
+        )
+        return _build(MaintenanceStatus.NOT_YET, None, text)
+    usual = f"In your earlier courses relief lasted about {prediction.median_days:g} days"
+    fade = f"so it may fade around {prediction.relief_end.isoformat()}"
+    if as_of >= prediction.discuss_from:
+        text = f"{usual}, {fade}. You may {RAISE} now."
+        return _build(MaintenanceStatus.SOON, prediction, text)
+    text = f"{usual}, {fade}. From {prediction.discuss_from.isoformat()}, you may {RAISE}."
+    return _build(MaintenanceStatus.NOT_YET, prediction, text)

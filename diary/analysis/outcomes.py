@@ -1,0 +1,154 @@
+"""Per-course outcome: baseline, response and relief, course by course in date order."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from diary.analysis.baseline import Baseline, EarlierCourse, course_baseline
+from diary.analysis.models import CourseInsight, ResponseClass
+from diary.analysis.relief import CensorReason, ReliefFinding, ReliefWindow, find_relief_end
+from diary.analysis.response import (
+    best_underlying_pain,
+    classify_response,
+    relief_pct,
+    responded,
+)
+from diary.analysis.series import PainSeries, without_bad_days
+from diary.domain.courses import Course
+from diary.domain.settings import AnalysisSettings
+
+NO_RELIEF_MARGIN = 0.3
+
+
+@dataclass(frozen=True)
+class CourseOutcome:
+    """Everything the analysis found about one course, unrounded."""
+
+    course: Course
+    baseline: Baseline | None
+    best: float | None
+    response: ResponseClass
+    relief: ReliefFinding | None
+    """None when relief cannot be judged (no baseline)."""
+    ongoing: bool
+
+    @property
+    def responded(self) -> bool | None:
+        return responded(self.response)
+
+    @property
+    def end(self) -> int:
+        return self.course.end.toordinal()
+
+    @property
+    def relief_days(self) -> int | None:
+        return None if self.relief is None else self.relief.relief_days(self.end)
+
+    @property
+    def censored(self) -> bool:
+        return self.relief is not None and self.relief.censored_by is not None
+
+    @property
+    def relief_is_over(self) -> bool:
+        """Pain is seen to be back: relief end known, or hidden in a gap but clearly over."""
+        return self.relief is not None and (
+            self.relief.relief_end is not None or self.relief.returned
+        )
+
+
+def analyse_courses(
+    series: PainSeries, courses: list[Course], as_of: int, settings: AnalysisSettings
+) -> list[CourseOutcome]:
+    """Outcomes in date order; each course's baseline may lean on the one before it.
+
+    Baselines are means of the pain as logged (design.md §3); best pain and relief are
+    judged on the series with single bad days toned down (`without_bad_days`).
+    """
+    cleaned = without_bad_days(series)
+    outcomes: list[CourseOutcome] = []
+    for index, course in enumerate(courses):
+        following = courses[index + 1] if index + 1 < len(courses) else None
+        next_start = following.start.toordinal() if following is not None else None
+        earlier = _as_earlier(outcomes[-1]) if outcomes else None
+        outcomes.append(_analyse((series, cleaned), course, next_start, as_of, earlier, settings))
+    return outcomes
+
+
+def _as_earlier(outcome: CourseOutcome) -> EarlierCourse:
+    relief = outcome.relief
+    return EarlierCourse(
+        baseline=outcome.baseline,
+        responded=outcome.responded,
+        relief_over_by=relief.relief_end if relief is not None else None,
+        relief_seen_until=relief.seen_until if relief is not None and not relief.returned else None,
+    )
+
+
+def _analyse(
+    logged_and_cleaned: tuple[PainSeries, PainSeries],
+    course: Course,
+    next_start: int | None,
+    as_of: int,
+    earlier: EarlierCourse | None,
+    settings: AnalysisSettings,
+) -> CourseOutcome:
+    series, cleaned = logged_and_cleaned
+    end = course.end.toordinal()
+    last = as_of if next_start is None else min(as_of, next_start - 1)
+    window = ReliefWindow(course_end=end, last=last, next_course_start=next_start)
+    baseline = course_baseline(series, course.start.toordinal(), earlier, settings)
+    best = best_underlying_pain(cleaned, end, last, settings)
+    response = classify_response(baseline.pain if baseline else None, best, settings)
+    relief = _relief(cleaned, window, baseline, best, settings)
+    ongoing = next_start is None and (relief is None or relief.censored_by is not None)
+    if relief is not None and relief.returned:
+        ongoing = False
+    return CourseOutcome(course, baseline, best, response, relief, ongoing)
+
+
+def _relief(
+    series: PainSeries,
+    window: ReliefWindow,
+    baseline: Baseline | None,
+    best: float | None,
+    settings: AnalysisSettings,
+) -> ReliefFinding | None:
+    if baseline is None:
+        return None
+    threshold = baseline.pain * settings.relief_fraction
+    if best is not None and best > threshold + NO_RELIEF_MARGIN:
+        return ReliefFinding(relief_end=window.first)
+    return find_relief_end(series, window, threshold, settings)
+
+
+def to_insight(outcome: CourseOutcome) -> CourseInsight:
+    """The §4 JSON view of a course: baseline and best pain to 1 decimal, percent whole."""
+    baseline = outcome.baseline.pain if outcome.baseline is not None else None
+    pct = (
+        relief_pct(baseline, outcome.best)
+        if baseline is not None and outcome.best is not None
+        else None
+    )
+    relief = outcome.relief
+    return CourseInsight(
+        start=outcome.course.start,
+        end=outcome.course.end,
+        infusions=len(outcome.course.infusion_days),
+        baseline_pain=None if baseline is None else round(baseline, 1),
+        best_pain=None if outcome.best is None else round(outcome.best, 1),
+        best_relief_pct=None if pct is None else round(pct),
+        response=outcome.response,
+        responded=outcome.responded,
+        relief_end=_date(relief.relief_end) if relief is not None else None,
+        relief_days=outcome.relief_days,
+        censored=outcome.censored,
+        ongoing=outcome.ongoing,
+    )
+
+
+def _date(day: int | None) -> dt.date | None:
+    return None if day is None else dt.date.fromordinal(day)
+
+
+__all__ = ["CensorReason", "CourseOutcome", "analyse_courses", "to_insight"]

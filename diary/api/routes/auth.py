@@ -1,0 +1,59 @@
+"""Accounts and tokens: register, log in, refresh, log out, who am I."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request, Response, status
+from fastapi.security import OAuth2PasswordRequestForm
+
+from diary.api.deps import BearerToken, CurrentAccount, DiaryDep
+from diary.api.schemas import AccountPublic, RefreshRequest, RegisterRequest, TokenResponse
+from diary.domain import Account
+from diary.services.auth import TokenPair
+
+router = APIRouter(prefix="/v1", tags=["auth"])
+
+
+def _public(account: Account) -> AccountPublic:
+    return AccountPublic.model_validate(account.model_dump())
+
+
+def _tokens(pair: TokenPair) -> TokenResponse:
+    return TokenResponse(
+        access_token=pair.access_token, refresh_token=pair.refresh_token, expires_in=pair.expires_in
+    )
+
+
+@router.post("/auth/register", status_code=status.HTTP_201_CREATED)
+def register(body: RegisterRequest, diary: DiaryDep) -> AccountPublic:
+    account = diary.auth.register(body.email, body.password, body.name, body.role, body.timezone)
+    return _public(account)
+
+
+@router.post("/auth/token")
+def log_in(
+    form: Annotated[OAuth2PasswordRequestForm, Depends()], request: Request, diary: DiaryDep
+) -> TokenResponse:
+    """OAuth2 password flow: `username` is the e-mail."""
+    address = request.client.host if request.client else "unknown"
+    return _tokens(diary.auth.login(form.username, form.password, address))
+
+
+@router.post("/auth/refresh")
+def refresh(body: RefreshRequest, diary: DiaryDep) -> TokenResponse:
+    """A new token pair; the refresh token sent is used up (sending it again revokes the login)."""
+    return _tokens(diary.auth.refresh(body.refresh_token))
+
+
+@router.post("/auth/logout", status_code=status.HTTP_204_NO_CONTENT)
+def log_out(account: CurrentAccount, token: BearerToken, diary: DiaryDep) -> Response:
+    """Revoke this login's access and refresh tokens."""
+    del account  # authenticated above; the token itself says which login to end
+    diary.auth.logout(token or "")
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get("/me")
+def me(account: CurrentAccount) -> AccountPublic:
+    return _public(account)

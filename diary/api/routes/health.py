@@ -1,0 +1,18 @@
+"""Liveness for load balancers and `diary serve` users."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from sqlalchemy import text
+
+from diary.api.deps import DiaryDep
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/healthz")
+def healthz(diary: DiaryDep) -> dict[str, str]:
+    """`{"status": "ok"}` when the database answers."""
+    with diary.engine.connect() as connection:
+        connection.execute(text("SELECT 1"))
+    return {"status": "ok"}

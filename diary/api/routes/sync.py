@@ -1,0 +1,41 @@
+"""Offline sync for mobile clients (docs/api.md walks through the protocol)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Query
+
+from diary.api.deps import CurrentAccount, DiaryDep
+from diary.domain import Account, Forbidden, Role
+from diary.services.sync import PullPage, PushRequest, PushResponse
+
+router = APIRouter(prefix="/v1/sync", tags=["sync"])
+
+
+def _own_diary(account: Account) -> Account:
+    if account.role is not Role.PATIENT:
+        raise Forbidden("only a patient account has a diary to sync")
+    return account
+
+
+@router.get("/pull")
+def pull(
+    account: CurrentAccount,
+    diary: DiaryDep,
+    cursor: Annotated[int, Query(ge=0, description="From the last pull; 0 the first time")] = 0,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+) -> PullPage:
+    """Changes after `cursor` in server order, deletions included as tombstones."""
+    return diary.sync.pull(_own_diary(account).id, cursor, limit)
+
+
+@router.post("/push")
+def push(
+    body: PushRequest,
+    account: CurrentAccount,
+    diary: DiaryDep,
+    idempotency_key: Annotated[str, Header(min_length=8, max_length=200)],
+) -> PushResponse:
+    """Apply offline changes in one transaction; a retry with the same key gets the same answer."""
+    return diary.sync.push(_own_diary(account).id, idempotency_key, body)

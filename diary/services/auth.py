@@ -1,0 +1,185 @@
+"""Accounts and tokens: register, log in, refresh (rotating), log out, authenticate."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+import secrets
+import uuid
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import Engine
+
+from diary.domain import (
+    Account,
+    Clock,
+    Conflict,
+    FieldProblem,
+    InvalidInput,
+    Role,
+    TooManyAttempts,
+    Unauthenticated,
+)
+from diary.services.unit_of_work import UnitOfWork
+from diary.storage.tables import AccountRow, AuthTokenRow
+
+ACCESS, REFRESH = "access", "refresh"
+
+
+@dataclass(frozen=True)
+class AuthSettings:
+    access_token_ttl: dt.timedelta = dt.timedelta(minutes=15)
+    refresh_token_ttl: dt.timedelta = dt.timedelta(days=30)
+    password_min_length: int = 10
+    max_failed_logins: int = 5
+    """Failed logins per account, and per client address, allowed within `failure_window`."""
+    failure_window: dt.timedelta = dt.timedelta(minutes=15)
+
+
+@dataclass(frozen=True)
+class TokenPair:
+    access_token: str
+    refresh_token: str
+    expires_in: int
+    """Seconds the access token stays valid."""
+
+
+def password_hasher() -> PasswordHasher:
+    """argon2id at OWASP's minimum (t=2, m=19 MiB, p=1)."""
+    return PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
+
+
+def token_digest(token: str) -> str:
+    """Tokens are stored only as this digest, so a database leak leaks no usable token."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def account_from_row(row: AccountRow) -> Account:
+    return Account(
+        id=row.id, email=row.email, name=row.name, role=Role(row.role), timezone=row.timezone
+    )
+
+
+class AuthService:
+    def __init__(self, engine: Engine, clock: Clock, settings: AuthSettings | None = None) -> None:
+        self.engine = engine
+        self.clock = clock
+        self.settings = settings or AuthSettings()
+        self.hasher = password_hasher()
+        # Verified against when the e-mail is unknown, so both failures take the same time.
+        self._decoy_hash = self.hasher.hash(secrets.token_urlsafe(16))
+
+    def register(
+        self, email: str, password: str, name: str, role: Role, timezone: str | None = None
+    ) -> Account:
+        if len(password) < self.settings.password_min_length:
+            rule = f"must be at least {self.settings.password_min_length} characters"
+            raise InvalidInput([FieldProblem("password", rule)])
+        now = self.clock.now()
+        row = AccountRow(
+            email=email.strip().lower(),
+            name=name,
+            role=role.value,
+            password_hash=self.hasher.hash(password),
+            timezone=timezone,
+            created_at=now,
+            updated_at=now,
+        )
+        with UnitOfWork(self.engine) as uow:
+            if uow.account_queries.by_email(email.strip()) is not None:
+                raise Conflict("an account with this e-mail already exists")
+            return account_from_row(uow.account_queries.add(row))
+
+    def login(self, email: str, password: str, client_address: str) -> TokenPair:
+        """Tokens for a right password; the same refusal for an unknown e-mail or a wrong one."""
+        subjects = (f"email:{email.strip().lower()}", f"address:{client_address}")
+        self._refuse_if_backing_off(subjects)
+        with UnitOfWork(self.engine) as uow:
+            row = uow.account_queries.by_email(email.strip())
+            if row is not None and self._password_matches(row.password_hash, password):
+                uow.login_failures.clear(subjects[0])
+                return self._issue(uow, row.id, uuid.uuid4())
+            for subject in subjects:
+                uow.login_failures.add(subject, self.clock.now())
+        raise Unauthenticated("wrong e-mail or password")
+
+    def _password_matches(self, stored_hash: str | None, password: str) -> bool:
+        try:
+            return self.hasher.verify(stored_hash or self._decoy_hash, password) and bool(
+                stored_hash
+            )
+        except (VerificationError, InvalidHashError):
+            return False
+
+    def _refuse_if_backing_off(self, subjects: tuple[str, ...]) -> None:
+        now = self.clock.now()
+        since = now - self.settings.failure_window
+        with UnitOfWork(self.engine) as uow:
+            failures = [uow.login_failures.recent(subject, since) for subject in subjects]
+        for times in failures:
+            if len(times) >= self.settings.max_failed_logins:
+                oldest_counted = times[-self.settings.max_failed_logins]
+                wait = oldest_counted + self.settings.failure_window - now
+                raise TooManyAttempts(max(1, math.ceil(wait.total_seconds())))
+
+    def refresh(self, refresh_token: str) -> TokenPair:
+        """A new pair for an unused refresh token; a reused one revokes its whole family.
+
+        The refusal is raised after the unit of work, so the revocation is committed.
+        """
+        now = self.clock.now()
+        with UnitOfWork(self.engine) as uow:
+            row = uow.tokens.by_hash(token_digest(refresh_token))
+            if row is None or row.kind != REFRESH or row.revoked_at or row.expires_at <= now:
+                refusal = "invalid or expired refresh token"
+            elif row.used_at is not None:
+                uow.tokens.revoke_family(row.family_id, now)
+                refusal = "refresh token already used: every token of this login is revoked"
+            else:
+                row.used_at = now
+                uow.session.add(row)
+                return self._issue(uow, row.account_id, row.family_id)
+        raise Unauthenticated(refusal)
+
+    def logout(self, access_token: str) -> None:
+        """Revoke the access token and every token of the same login."""
+        with UnitOfWork(self.engine) as uow:
+            row = uow.tokens.by_hash(token_digest(access_token))
+            if row is not None:
+                uow.tokens.revoke_family(row.family_id, self.clock.now())
+
+    def authenticate(self, access_token: str) -> Account:
+        with UnitOfWork(self.engine) as uow:
+            row = uow.tokens.by_hash(token_digest(access_token))
+            valid = (
+                row is not None
+                and row.kind == ACCESS
+                and row.revoked_at is None
+                and row.expires_at > self.clock.now()
+            )
+            account = uow.accounts.get(row.account_id) if valid and row else None
+            if account is None:
+                raise Unauthenticated("invalid, expired or revoked access token")
+            return account_from_row(account)
+
+    def _issue(self, uow: UnitOfWork, account_id: uuid.UUID, family: uuid.UUID) -> TokenPair:
+        now = self.clock.now()
+        access, refresh = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
+        for token, kind, ttl in (
+            (access, ACCESS, self.settings.access_token_ttl),
+            (refresh, REFRESH, self.settings.refresh_token_ttl),
+        ):
+            uow.tokens.add(
+                AuthTokenRow(
+                    account_id=account_id,
+                    family_id=family,
+                    kind=kind,
+                    token_hash=token_digest(token),
+                    issued_at=now,
+                    expires_at=now + ttl,
+                )
+            )
+        return TokenPair(access, refresh, int(self.settings.access_token_ttl.total_seconds()))

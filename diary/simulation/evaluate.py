@@ -1,0 +1,238 @@
+"""How close the analysis comes to the truth on simulated cohorts (docs/analysis.md, Accuracy).
+
+    python -m diary.simulation.evaluate [patients] [seed]
+
+prints the table for the engine and for the naive method of `diary.simulation.naive`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from diary.analysis.insights import compute_insights
+from diary.analysis.models import ResponseClass
+from diary.domain.settings import AnalysisSettings
+from diary.simulation.naive import naive_courses
+from diary.simulation.patient import SimulatedDiary, simulate_patient
+from diary.simulation.schedule import Margins
+
+FIXED_INTERVAL_DAYS = 28
+WITHIN_DAYS = 2
+
+
+@dataclass(frozen=True)
+class CourseResult:
+    """One course as a method saw it."""
+
+    response: ResponseClass
+    relief_days: int | None
+    censored: bool
+
+
+@dataclass
+class Tally:
+    """Running counts for one method."""
+
+    errors: list[int | None] = field(default_factory=list)
+    """relief days − truth, for courses whose relief end the diary can show."""
+    response_hits: list[bool] = field(default_factory=list)
+    responded_hits: list[bool] = field(default_factory=list)
+    censored_hits: list[bool] = field(default_factory=list)
+    gap_censored_hits: list[bool] = field(default_factory=list)
+    lower_bound_holds: list[bool] = field(default_factory=list)
+
+    def add(self, truth_days: int, censored_by: str | None, seen: CourseResult | None) -> None:
+        if seen is None:
+            return
+        if censored_by is None:
+            error = None if seen.relief_days is None else seen.relief_days - truth_days
+            self.errors.append(error)
+        elif censored_by == "gap":
+            self.gap_censored_hits.append(seen.censored)
+        else:
+            self.censored_hits.append(seen.censored)
+            if seen.relief_days is not None:
+                self.lower_bound_holds.append(seen.relief_days <= truth_days)
+
+
+@dataclass(frozen=True)
+class Scores:
+    """The accuracy figures of docs/analysis.md for one method."""
+
+    completed_courses: int
+    within_2_days: float
+    mean_abs_error: float
+    response_accuracy: float
+    responded_accuracy: float
+    responses_judged: int
+    censored_recall: float
+    censored_courses: int
+    gap_censored_recall: float
+    gap_censored_courses: int
+    lower_bound_holds: float
+
+
+def _share(hits: Sequence[bool]) -> float:
+    return sum(hits) / len(hits) if hits else 1.0
+
+
+def scores_of(tally: Tally) -> Scores:
+    known = [abs(error) for error in tally.errors if error is not None]
+    within = [error is not None and abs(error) <= WITHIN_DAYS for error in tally.errors]
+    return Scores(
+        completed_courses=len(tally.errors),
+        within_2_days=_share(within),
+        mean_abs_error=statistics.fmean(known) if known else 0.0,
+        response_accuracy=_share(tally.response_hits),
+        responded_accuracy=_share(tally.responded_hits),
+        responses_judged=len(tally.response_hits),
+        censored_recall=_share(tally.censored_hits),
+        censored_courses=len(tally.censored_hits),
+        gap_censored_recall=_share(tally.gap_censored_hits),
+        gap_censored_courses=len(tally.gap_censored_hits),
+        lower_bound_holds=_share(tally.lower_bound_holds),
+    )
+
+
+def engine_view(diary: SimulatedDiary, settings: AnalysisSettings) -> dict[dt.date, CourseResult]:
+    insights = compute_insights(diary.entries, diary.infusions, diary.as_of, settings)
+    return {c.start: CourseResult(c.response, c.relief_days, c.censored) for c in insights.courses}
+
+
+def naive_view(diary: SimulatedDiary, settings: AnalysisSettings) -> dict[dt.date, CourseResult]:
+    found = naive_courses(diary.entries, diary.infusions, diary.as_of, settings)
+    return {c.start: CourseResult(c.response, c.relief_days, c.censored) for c in found}
+
+
+def tally_diary(tally: Tally, diary: SimulatedDiary, seen: dict[dt.date, CourseResult]) -> None:
+    for truth in diary.courses:
+        result = seen.get(truth.start)
+        tally.add(truth.relief_days, truth.censored_by, result)
+        if truth.best_pain is not None and result is not None:
+            tally.response_hits.append(result.response is truth.response)
+            seen_responded = result.response in (ResponseClass.RESPONSE, ResponseClass.SUBSTANTIAL)
+            tally.responded_hits.append(seen_responded == truth.responded)
+
+
+@dataclass(frozen=True)
+class PredictionScores:
+    """Predicted relief end at the end of a course vs the truth, in days."""
+
+    courses: int
+    own_history_mae: float
+    fixed_interval_mae: float
+    own_history_within_7: float
+    fixed_interval_within_7: float
+
+
+def prediction_errors(diary: SimulatedDiary, settings: AnalysisSettings) -> list[tuple[int, int]]:
+    """(own-history error, fixed-28-day error) for each course the diary could predict."""
+    errors: list[tuple[int, int]] = []
+    for truth in diary.courses:
+        if truth.censored or not truth.responded:
+            continue
+        insights = compute_insights(diary.entries, diary.infusions, truth.end, settings)
+        predicted = insights.maintenance.predicted_relief_end
+        if predicted is None:
+            continue
+        fixed = truth.end + dt.timedelta(days=FIXED_INTERVAL_DAYS)
+        errors.append(((predicted - truth.relief_end).days, (fixed - truth.relief_end).days))
+    return errors
+
+
+def prediction_scores(errors: Sequence[tuple[int, int]]) -> PredictionScores:
+    own = [abs(a) for a, _ in errors]
+    fixed = [abs(b) for _, b in errors]
+    return PredictionScores(
+        courses=len(errors),
+        own_history_mae=statistics.fmean(own) if own else 0.0,
+        fixed_interval_mae=statistics.fmean(fixed) if fixed else 0.0,
+        own_history_within_7=_share([e <= 7 for e in own]),
+        fixed_interval_within_7=_share([e <= 7 for e in fixed]),
+    )
+
+
+@dataclass(frozen=True)
+class CohortReport:
+    patients: int
+    courses: int
+    engine: Scores
+    naive: Scores
+    prediction: PredictionScores
+
+
+def simulate_cohort(
+    patients: int, seed: int, days: int = 365, margins: Margins | None = None
+) -> list[SimulatedDiary]:
+    """`patients` diaries, each reproducible from (seed, its number)."""
+    return [simulate_patient(seed * 1_000_003 + n, days, margins=margins) for n in range(patients)]
+
+
+def evaluate_cohort(
+    diaries: Sequence[SimulatedDiary], settings: AnalysisSettings | None = None
+) -> CohortReport:
+    """Engine and naive method against the truth, and the maintenance prediction."""
+    settings = settings or AnalysisSettings()
+    engine, naive = Tally(), Tally()
+    predictions: list[tuple[int, int]] = []
+    for diary in diaries:
+        tally_diary(engine, diary, engine_view(diary, settings))
+        tally_diary(naive, diary, naive_view(diary, settings))
+        predictions.extend(prediction_errors(diary, settings))
+    return CohortReport(
+        patients=len(diaries),
+        courses=sum(len(diary.courses) for diary in diaries),
+        engine=scores_of(engine),
+        naive=scores_of(naive),
+        prediction=prediction_scores(predictions),
+    )
+
+
+def format_report(report: CohortReport) -> str:
+    """The Markdown table of docs/analysis.md."""
+    rows = [
+        ("completed courses", "completed_courses", "{}"),
+        ("relief days within ±2 days of truth", "within_2_days", "{:.1%}"),
+        ("mean absolute error (days)", "mean_abs_error", "{:.2f}"),
+        ("responded (response/substantial) vs not: correct", "responded_accuracy", "{:.1%}"),
+        ("IMMPACT class (4 classes) correct", "response_accuracy", "{:.1%}"),
+        ("courses censored by next course / end of data", "censored_courses", "{}"),
+        ("... reported censored", "censored_recall", "{:.1%}"),
+        ("... 'at least' days ≤ true relief days", "lower_bound_holds", "{:.1%}"),
+        ("courses whose return a gap hides", "gap_censored_courses", "{}"),
+        ("... reported censored", "gap_censored_recall", "{:.1%}"),
+    ]
+    lines = [
+        f"{report.patients} patients, {report.courses} courses",
+        "",
+        "| measure | engine | naive |",
+        "|---|---|---|",
+    ]
+    for label, name, fmt in rows:
+        engine, naive = getattr(report.engine, name), getattr(report.naive, name)
+        lines.append(f"| {label} | {fmt.format(engine)} | {fmt.format(naive)} |")
+    p = report.prediction
+    lines += [
+        "",
+        f"Predicted relief end at course end, {p.courses} courses with ≥ 2 earlier courses:",
+        f"own history MAE {p.own_history_mae:.1f} days ({p.own_history_within_7:.0%} within 7),"
+        f" fixed {FIXED_INTERVAL_DAYS}-day interval MAE {p.fixed_interval_mae:.1f} days"
+        f" ({p.fixed_interval_within_7:.0%} within 7)",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str]) -> None:
+    patients = int(argv[1]) if len(argv) > 1 else 300
+    seed = int(argv[2]) if len(argv) > 2 else 2024
+    margins = Margins(0, 0, 0, 0) if "--no-margins" in argv else None
+    report = evaluate_cohort(simulate_cohort(patients, seed, margins=margins))
+    sys.stdout.write(format_report(report) + "\n")
+
+
+if __name__ == "__main__":
+    main(sys.argv)

@@ -1,0 +1,49 @@
+"""The maintenance suggestion: now, soon, not yet, not applicable."""
+
+from __future__ import annotations
+
+from diary.analysis import MaintenanceStatus, compute_insights
+from diary.domain import DailyEntry, Infusion
+from tests.analysis.helpers import day, entries_from, infusions_on
+
+
+def three_courses(last_day: int) -> tuple[list[DailyEntry], list[Infusion]]:
+    """Courses on days 20, 60 and 100; relief lasts 20 days each time; pain 7 otherwise."""
+    pains = {}
+    for d in range(0, last_day + 1):
+        relieved = any(start < d <= start + 20 for start in (20, 60, 100))
+        pains[d] = 3 if relieved else 7
+    return entries_from(sorted(pains.items())), infusions_on(20, 60, 100)
+
+
+def test_no_course_is_not_applicable() -> None:
+    entries, _ = three_courses(10)
+    maintenance = compute_insights(entries, [], day(10)).maintenance
+    assert maintenance.status is MaintenanceStatus.NOT_APPLICABLE
+
+
+def test_prediction_from_own_history_gives_not_yet_then_soon() -> None:
+    entries, infusions = three_courses(150)
+    early = compute_insights(entries, infusions, day(105)).maintenance
+    assert early.status is MaintenanceStatus.NOT_YET
+    assert early.predicted_relief_end == day(121)
+    assert early.discuss_from == day(114)
+    later = compute_insights(entries, infusions, day(115)).maintenance
+    assert later.status is MaintenanceStatus.SOON
+
+
+def test_relief_over_is_now_and_wording_only_suggests() -> None:
+    entries, infusions = three_courses(150)
+    maintenance = compute_insights(entries, infusions, day(150)).maintenance
+    assert maintenance.status is MaintenanceStatus.NOW
+    text = maintenance.message.lower()
+    assert "consider raising a maintenance session with your clinician" in text
+    assert "you need" not in text
+    assert "book" not in text
+
+
+def test_non_response_suggests_reviewing_the_treatment() -> None:
+    entries = entries_from((d, 7) for d in range(0, 80))
+    maintenance = compute_insights(entries, infusions_on(20), day(79)).maintenance
+    assert maintenance.status is MaintenanceStatus.NOT_APPLICABLE
+    assert "reviewing the treatment" in maintenance.message

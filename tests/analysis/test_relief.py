@@ -1,0 +1,111 @@
+"""Baseline, response, relief end and censoring on hand-made diaries."""
+
+from __future__ import annotations
+
+from diary.analysis import ResponseClass, compute_insights
+from diary.domain import DailyEntry, Infusion
+from tests.analysis.helpers import day, entries_from, infusions_on
+
+COURSE_DAYS = (20, 21, 22, 23, 24)
+
+
+def diary(pains: dict[int, int], *infusion_days: int) -> tuple[list[DailyEntry], list[Infusion]]:
+    return entries_from(sorted(pains.items())), infusions_on(*(infusion_days or COURSE_DAYS))
+
+
+def relief_curve(
+    last: int = 100, relief_until: int = 44, high: int = 7, low: int = 3
+) -> dict[int, int]:
+    """Pain 7 before the course, 3 after it until `relief_until`, then 7 again."""
+    pains = dict.fromkeys(range(0, 20), high)
+    pains.update(dict.fromkeys(COURSE_DAYS, 4))
+    pains.update({d: low if d <= relief_until else high for d in range(25, last + 1)})
+    return pains
+
+
+def test_clean_return_is_found_on_its_day() -> None:
+    entries, infusions = diary(relief_curve())
+    course = compute_insights(entries, infusions, day(100)).courses[0]
+    assert course.baseline_pain == 7.0
+    assert course.best_pain == 3.0
+    assert course.response is ResponseClass.SUBSTANTIAL
+    assert course.relief_end == day(45)
+    assert course.relief_days == 21
+    assert not course.censored
+
+
+def test_single_bad_day_does_not_end_relief() -> None:
+    pains = relief_curve()
+    pains[30] = 9
+    entries, infusions = diary(pains)
+    assert compute_insights(entries, infusions, day(100)).courses[0].relief_end == day(45)
+
+
+def test_short_gap_does_not_hide_a_return_the_data_show() -> None:
+    pains = relief_curve()
+    for d in (44, 45, 46):
+        del pains[d]
+    entries, infusions = diary(pains)
+    course = compute_insights(entries, infusions, day(100)).courses[0]
+    assert not course.censored
+    assert course.relief_end is not None
+    assert abs((course.relief_end - day(45)).days) <= 2
+
+
+def test_long_gap_that_hides_the_return_censors() -> None:
+    pains = relief_curve()
+    for d in range(40, 52):
+        del pains[d]
+    entries, infusions = diary(pains)
+    course = compute_insights(entries, infusions, day(100)).courses[0]
+    assert course.censored
+    assert course.relief_end is None
+    assert course.relief_days == 39 - 24
+
+
+def test_relief_still_going_at_as_of_is_censored_and_ongoing() -> None:
+    entries, infusions = diary(relief_curve())
+    course = compute_insights(entries, infusions, day(40)).courses[0]
+    assert course.censored
+    assert course.ongoing
+    assert course.relief_days == 16
+
+
+def test_booster_before_relief_ended_censors_and_carries_baseline_forward() -> None:
+    pains = relief_curve(relief_until=80)
+    entries, infusions = diary(pains, *COURSE_DAYS, 40)
+    first, booster = compute_insights(entries, infusions, day(100)).courses
+    assert first.censored
+    assert first.relief_days == 40 - 24
+    assert booster.baseline_pain == first.baseline_pain == 7.0
+
+
+def test_baseline_widens_to_14_days_then_falls_back_to_previous_course() -> None:
+    pains = relief_curve()
+    for d in range(13, 20):
+        pains.pop(d)
+    entries, infusions = diary(pains)
+    assert compute_insights(entries, infusions, day(100)).courses[0].baseline_pain == 7.0
+    sparse = {d: p for d, p in relief_curve().items() if d >= 20}
+    entries, infusions = diary(sparse)
+    course = compute_insights(entries, infusions, day(100)).courses[0]
+    assert course.baseline_pain is None
+    assert course.response is ResponseClass.INSUFFICIENT_DATA
+    assert course.relief_days is None
+
+
+def test_non_responder_has_no_relief() -> None:
+    pains = dict.fromkeys(range(0, 80), 7)
+    entries, infusions = diary(pains)
+    course = compute_insights(entries, infusions, day(79)).courses[0]
+    assert course.response is ResponseClass.NONE
+    assert course.responded is False
+    assert course.relief_end == day(25)
+    assert course.relief_days == 1
+
+
+def test_weekend_gap_keeps_a_loading_series_as_one_course() -> None:
+    entries, infusions = diary(relief_curve(), 0, 1, 4, 5)  # Mon, Tue, Fri, Sat
+    courses = compute_insights(entries, infusions, day(100)).courses
+    assert len(courses) == 1
+    assert courses[0].infusions == 4
