@@ -66,3 +66,23 @@ class SavedEntryResponse(BaseModel):
         description="Warning flags this save raised, most urgent first; null if they could "
         "not be worked out (the entry is stored regardless)."
     )
+
+
+class ErrorBody(BaseModel):
+    """Every error other than 422 answers `{"detail": "what went wrong"}`."""
+
+    detail: str
+
+
+def error_responses(*codes: int) -> dict[int | str, dict[str, object]]:
+    """OpenAPI entries for the error answers a route can give."""
+    meaning = {
+        400: "The body could not be read",
+        401: "Not signed in, or the token is expired or revoked",
+        403: "This account may not do this",
+        404: "Not found (also for a patient the account may not see)",
+        409: "Clashes with what is stored",
+        413: "Body larger than 2 MiB",
+        429: "Too many failed logins; see Retry-After",
+    }
+    return {code: {"model": ErrorBody, "description": meaning[code]} for code in codes}

@@ -8,11 +8,17 @@ from fastapi import APIRouter, Depends, Request, Response, status
 from fastapi.security import OAuth2PasswordRequestForm
 
 from diary.api.deps import BearerToken, CurrentAccount, DiaryDep
-from diary.api.schemas import AccountPublic, RefreshRequest, RegisterRequest, TokenResponse
+from diary.api.schemas import (
+    AccountPublic,
+    RefreshRequest,
+    RegisterRequest,
+    TokenResponse,
+    error_responses,
+)
 from diary.domain import Account
 from diary.services.auth import TokenPair
 
-router = APIRouter(prefix="/v1", tags=["auth"])
+router = APIRouter(prefix="/v1", tags=["auth"], responses=error_responses(400, 413))
 
 
 def _public(account: Account) -> AccountPublic:
@@ -25,13 +31,13 @@ def _tokens(pair: TokenPair) -> TokenResponse:
     )
 
 
-@router.post("/auth/register", status_code=status.HTTP_201_CREATED)
+@router.post("/auth/register", status_code=status.HTTP_201_CREATED, responses=error_responses(409))
 def register(body: RegisterRequest, diary: DiaryDep) -> AccountPublic:
     account = diary.auth.register(body.email, body.password, body.name, body.role, body.timezone)
     return _public(account)
 
 
-@router.post("/auth/token")
+@router.post("/auth/token", responses=error_responses(401, 429))
 def log_in(
     form: Annotated[OAuth2PasswordRequestForm, Depends()], request: Request, diary: DiaryDep
 ) -> TokenResponse:
@@ -40,13 +46,13 @@ def log_in(
     return _tokens(diary.auth.login(form.username, form.password, address))
 
 
-@router.post("/auth/refresh")
+@router.post("/auth/refresh", responses=error_responses(401))
 def refresh(body: RefreshRequest, diary: DiaryDep) -> TokenResponse:
     """A new token pair; the refresh token sent is used up (sending it again revokes the login)."""
     return _tokens(diary.auth.refresh(body.refresh_token))
 
 
-@router.post("/auth/logout", status_code=status.HTTP_204_NO_CONTENT)
+@router.post("/auth/logout", status_code=status.HTTP_204_NO_CONTENT, responses=error_responses(401))
 def log_out(account: CurrentAccount, token: BearerToken, diary: DiaryDep) -> Response:
     """Revoke this login's access and refresh tokens."""
     del account  # authenticated above; the token itself says which login to end
@@ -54,6 +60,6 @@ def log_out(account: CurrentAccount, token: BearerToken, diary: DiaryDep) -> Res
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-@router.get("/me")
+@router.get("/me", responses=error_responses(401))
 def me(account: CurrentAccount) -> AccountPublic:
     return _public(account)

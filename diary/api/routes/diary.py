@@ -10,10 +10,14 @@ from fastapi import APIRouter, Query, Response, status
 
 from diary.analysis import Insights
 from diary.api.deps import DiaryDep, ReadablePatient, WritablePatient
-from diary.api.schemas import SavedEntryResponse
+from diary.api.schemas import SavedEntryResponse, error_responses
 from diary.domain import DailyEntry, EntryFields, Infusion, InfusionDetails
 
-router = APIRouter(prefix="/v1/patients/{patient_id}", tags=["diary"])
+router = APIRouter(
+    prefix="/v1/patients/{patient_id}",
+    tags=["diary"],
+    responses=error_responses(400, 401, 404, 413),
+)
 
 FromDay = Annotated[dt.date | None, Query(alias="from", description="First day, inclusive")]
 ToDay = Annotated[dt.date | None, Query(alias="to", description="Last day, inclusive")]

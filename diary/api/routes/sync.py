@@ -7,10 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Query
 
 from diary.api.deps import CurrentAccount, DiaryDep
+from diary.api.schemas import error_responses
 from diary.domain import Account, Forbidden, Role
 from diary.services.sync import PullPage, PushRequest, PushResponse
 
-router = APIRouter(prefix="/v1/sync", tags=["sync"])
+router = APIRouter(prefix="/v1/sync", tags=["sync"], responses=error_responses(400, 401, 403, 413))
 
 
 def _own_diary(account: Account) -> Account:
@@ -30,7 +31,7 @@ def pull(
     return diary.sync.pull(_own_diary(account).id, cursor, limit)
 
 
-@router.post("/push")
+@router.post("/push", responses=error_responses(409))
 def push(
     body: PushRequest,
     account: CurrentAccount,
