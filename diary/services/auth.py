@@ -117,7 +117,7 @@ class AuthService:
     def _refuse_if_backing_off(self, subjects: tuple[str, ...]) -> None:
         now = self.clock.now()
         since = now - self.settings.failure_window
-        with UnitOfWork(self.engine) as uow:
+        with UnitOfWork(self.engine, read_only=True) as uow:
             failures = [uow.login_failures.recent(subject, since) for subject in subjects]
         for times in failures:
             if len(times) >= self.settings.max_failed_logins:
@@ -152,7 +152,7 @@ class AuthService:
                 uow.tokens.revoke_family(row.family_id, self.clock.now())
 
     def authenticate(self, access_token: str) -> Account:
-        with UnitOfWork(self.engine) as uow:
+        with UnitOfWork(self.engine, read_only=True) as uow:
             row = uow.tokens.by_hash(token_digest(access_token))
             valid = (
                 row is not None

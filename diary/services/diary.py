@@ -65,7 +65,7 @@ class DiaryService:
 
     def today_for(self, patient_id: uuid.UUID) -> dt.date:
         """The patient's local date: in their time zone, or this machine's for a local diary."""
-        with UnitOfWork(self.engine) as uow:
+        with UnitOfWork(self.engine, read_only=True) as uow:
             account = uow.accounts.get(patient_id)
             zone = account.timezone if account is not None else None
         if zone is None:
@@ -104,7 +104,7 @@ class DiaryService:
         return tuple(found)
 
     def get_entry(self, patient_id: uuid.UUID, day: dt.date) -> DailyEntry:
-        with UnitOfWork(self.engine) as uow:
+        with UnitOfWork(self.engine, read_only=True) as uow:
             row = uow.entries.get(patient_id, day)
             if row is None:
                 raise NotFound(f"no entry for {day.isoformat()}")
@@ -120,7 +120,7 @@ class DiaryService:
     def list_entries(
         self, patient_id: uuid.UUID, start: dt.date | None = None, end: dt.date | None = None
     ) -> list[DailyEntry]:
-        with UnitOfWork(self.engine) as uow:
+        with UnitOfWork(self.engine, read_only=True) as uow:
             return [entry_from_row(row) for row in uow.entries.in_range(patient_id, start, end)]
 
     def add_infusion(self, patient_id: uuid.UUID, details: InfusionDetails) -> Infusion:
@@ -141,7 +141,7 @@ class DiaryService:
             return infusion_from_row(uow.infusions.replace(row, details, self.clock.now()))
 
     def get_infusion(self, patient_id: uuid.UUID, infusion_id: uuid.UUID) -> Infusion:
-        with UnitOfWork(self.engine) as uow:
+        with UnitOfWork(self.engine, read_only=True) as uow:
             row = uow.infusions.get(patient_id, infusion_id)
             if row is None:
                 raise NotFound(f"no infusion {infusion_id}")
@@ -157,7 +157,7 @@ class DiaryService:
     def list_infusions(
         self, patient_id: uuid.UUID, start: dt.date | None = None, end: dt.date | None = None
     ) -> list[Infusion]:
-        with UnitOfWork(self.engine) as uow:
+        with UnitOfWork(self.engine, read_only=True) as uow:
             rows = uow.infusions.in_range(patient_id, start, end)
             return [infusion_from_row(row) for row in rows]
 
@@ -168,7 +168,7 @@ class DiaryService:
         self, patient_id: uuid.UUID, start: dt.date | None = None, end: dt.date | None = None
     ) -> DiaryContents:
         """Entries and infusions read in one transaction, so they agree with each other."""
-        with UnitOfWork(self.engine) as uow:
+        with UnitOfWork(self.engine, read_only=True) as uow:
             entries = [entry_from_row(r) for r in uow.entries.in_range(patient_id, start, end)]
             rows = uow.infusions.in_range(patient_id, start, end)
             return DiaryContents(entries, [infusion_from_row(r) for r in rows])

@@ -26,7 +26,7 @@ class InsightsService:
     def open_flags(self, patient_id: uuid.UUID, as_of: dt.date | None = None) -> list[Flag]:
         """Flags the patient has not acknowledged yet, most urgent first."""
         flags = self._all_flags(patient_id, as_of)
-        with UnitOfWork(self.diary.engine) as uow:
+        with UnitOfWork(self.diary.engine, read_only=True) as uow:
             seen = uow.acknowledgements.acknowledged(patient_id)
         return [flag for flag in flags if (flag.date, flag.rule) not in seen]
 

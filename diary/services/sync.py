@@ -107,7 +107,7 @@ class SyncService:
         self.diary = diary
 
     def pull(self, patient_id: uuid.UUID, cursor: int, limit: int) -> PullPage:
-        with UnitOfWork(self.engine) as uow:
+        with UnitOfWork(self.engine, read_only=True) as uow:
             rows = SyncRepository(uow.session).changes_after(patient_id, cursor, limit + 1)
         page = rows[:limit]
         next_cursor = page[-1].server_seq if page else cursor
@@ -153,7 +153,7 @@ class SyncService:
             return response
 
     def _replay(self, patient_id: uuid.UUID, key: str, body_hash: str) -> PushResponse | None:
-        with UnitOfWork(self.engine) as uow:
+        with UnitOfWork(self.engine, read_only=True) as uow:
             stored = uow.idempotency.get(patient_id, key)
         return None if stored is None else _stored_response(stored, body_hash)
 

@@ -14,6 +14,7 @@ from diary.storage.auth_repositories import (
     LoginFailureRepository,
     TokenRepository,
 )
+from diary.storage.engine import READ_ONLY
 from diary.storage.repositories import (
     AccountRepository,
     EntryRepository,
@@ -34,13 +35,16 @@ class UnitOfWork:
     One at a time per thread: on SQLite a second one would wait for the first's write lock.
     """
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, read_only: bool = False) -> None:
         self.engine = engine
+        self.read_only = read_only
 
     def __enter__(self) -> UnitOfWork:
         if getattr(_open_in_this_thread, "active", False):
             raise NestedUnitOfWork("a unit of work is already open in this thread")
         self.session = Session(self.engine, expire_on_commit=False)
+        if self.read_only:
+            self.session.connection(execution_options={READ_ONLY: True})
         self.accounts = AccountRepository(self.session)
         self.entries = EntryRepository(self.session)
         self.infusions = InfusionRepository(self.session)

@@ -17,6 +17,8 @@ from sqlalchemy.engine import make_url
 APP_NAME = "ketamine-diary"
 DEFAULT_FILE_NAME = "diary.db"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+READ_ONLY = "diary_read_only"
+"""Execution option marking a transaction that only reads (SQLite then begins it DEFERRED)."""
 
 
 def default_diary_path() -> Path:
@@ -87,6 +89,8 @@ def _configure_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _begin_sqlite_transaction(connection: Any) -> None:
-    # IMMEDIATE takes the write lock up front: concurrent writers queue on the busy timeout
-    # instead of failing with "database is locked" when a read turns into a write.
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    # A writer takes the write lock up front (IMMEDIATE): concurrent writers queue on the busy
+    # timeout instead of failing with "database is locked" when a read turns into a write.
+    # A reader begins DEFERRED and, in WAL mode, reads its snapshot beside the writer.
+    read_only = connection.get_execution_options().get(READ_ONLY, False)
+    connection.exec_driver_sql("BEGIN DEFERRED" if read_only else "BEGIN IMMEDIATE")
