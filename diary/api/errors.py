@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import logging
-
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
@@ -20,14 +18,11 @@ from diary.domain import (
 )
 from diary.domain.validation import rule_text
 
-logger = logging.getLogger(__name__)
-
 
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _invalid_request)  # type: ignore[arg-type]
     app.add_exception_handler(InvalidInput, _invalid_input)  # type: ignore[arg-type]
     app.add_exception_handler(DiaryError, _diary_error)  # type: ignore[arg-type]
-    app.add_exception_handler(Exception, _unexpected)
 
 
 async def _invalid_request(_request: Request, error: RequestValidationError) -> JSONResponse:
@@ -80,9 +75,3 @@ async def _diary_error(_request: Request, error: DiaryError) -> JSONResponse:
     if isinstance(error, TooManyAttempts):
         headers["Retry-After"] = str(error.retry_after_seconds)
     return JSONResponse({"detail": str(error)}, status_code=status, headers=headers)
-
-
-async def _unexpected(_request: Request, error: Exception) -> JSONResponse:
-    # The log names the fault, never the request body: it may hold health data or passwords.
-    logger.error("unexpected %s while answering a request", type(error).__name__)
-    return JSONResponse({"detail": "internal server error"}, status_code=500)

@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import json
+import logging
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024
+logger = logging.getLogger(__name__)
 
 
 class BodyTooLarge(Exception):
     pass
+
+
+async def _send_json(send: Send, status: int, content: dict[str, str]) -> None:
+    body = json.dumps(content).encode()
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
 
 
 class LimitBodySize:
@@ -44,18 +53,7 @@ class LimitBodySize:
             await self._refuse(send)
 
     async def _refuse(self, send: Send) -> None:
-        body = json.dumps({"detail": f"request body larger than {self.max_bytes} bytes"}).encode()
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 413,
-                "headers": [
-                    (b"content-type", b"application/json"),
-                    (b"content-length", str(len(body)).encode()),
-                ],
-            }
-        )
-        await send({"type": "http.response.body", "body": body})
+        await _send_json(send, 413, {"detail": f"request body larger than {self.max_bytes} bytes"})
 
 
 class NoStore:
@@ -76,3 +74,33 @@ class NoStore:
             await send(message)
 
         await self.app(scope, receive, send_with_header)
+
+
+class ContainFaults:
+    """Answer an unexpected fault with a bare JSON 500 and keep it inside the app.
+
+    Starlette's own error middleware re-raises after answering, so the server would log the
+    traceback, and an exception's message can hold patient data (SQL parameters, notes).
+    Here only the exception's type is logged.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception as fault:
+            logger.error("unexpected %s while answering a request", type(fault).__name__)
+            if not started:
+                await _send_json(send, 500, {"detail": "internal server error"})

@@ -17,7 +17,8 @@ PASSWORD = "correct horse battery"
 
 @pytest.fixture
 async def client(diary: Diary) -> AsyncIterator[httpx.AsyncClient]:
-    transport = httpx.ASGITransport(app=create_app(diary), raise_app_exceptions=False)
+    # Any exception escaping the app fails the test: under uvicorn it would be logged in full.
+    transport = httpx.ASGITransport(app=create_app(diary), raise_app_exceptions=True)
     async with httpx.AsyncClient(transport=transport, base_url="http://diary.test") as http:
         yield http
 
