@@ -18,10 +18,12 @@ async def test_logs_hold_no_diary_content_or_tokens(
     client: httpx.AsyncClient, ana: SignedIn, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG)
-    await client.put(f"{ana.base}/entries/{TODAY}", headers=ana.headers,
-                     json={"pain": 4, "notes": SECRET_NOTE})
-    await client.put(f"{ana.base}/entries/{TODAY}", headers=ana.headers,
-                     json={"pain": 40, "notes": SECRET_NOTE})
+    await client.put(
+        f"{ana.base}/entries/{TODAY}", headers=ana.headers, json={"pain": 4, "notes": SECRET_NOTE}
+    )
+    await client.put(
+        f"{ana.base}/entries/{TODAY}", headers=ana.headers, json={"pain": 40, "notes": SECRET_NOTE}
+    )
     await client.post("/v1/auth/token", data={"username": "ana@example.org", "password": "wrong"})
     logged = caplog.text
     for secret in (SECRET_NOTE, ana.access_token, ana.refresh_token, PASSWORD):
@@ -29,7 +31,10 @@ async def test_logs_hold_no_diary_content_or_tokens(
 
 
 async def test_unexpected_fault_answers_json_500_without_details(
-    client: httpx.AsyncClient, ana: SignedIn, diary: Diary, monkeypatch: pytest.MonkeyPatch,
+    client: httpx.AsyncClient,
+    ana: SignedIn,
+    diary: Diary,
+    monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     """Fault injection: a service blows up with patient data in its message."""
