@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from diary.analysis.flags_review import review_flags
-from diary.analysis.flags_urgent import may_be_urgent, urgent_flags
+from diary.analysis.flags_urgent import urgent_flags
 from diary.analysis.models import TIER_ORDER, Flag
 from diary.analysis.view import DiaryView, build_view
 from diary.domain.entry import DailyEntry
@@ -18,11 +18,9 @@ DEFAULT_SETTINGS = AnalysisSettings()
 
 def flags_in_view(view: DiaryView, settings: AnalysisSettings) -> list[Flag]:
     """All flags, most urgent tier first, newest first within a tier."""
-    severe = settings.severe_score
     found = [
         flag
-        for entry in view.entries
-        if may_be_urgent(entry, severe)
+        for entry in view.facts.maybe_urgent
         for flag in urgent_flags(entry, view.infusion_days, settings)
     ]
     found.extend(review_flags(view, settings))

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import pairwise
 
 from diary.analysis.models import Flag, Tier
 from diary.analysis.outcomes import CourseOutcome
 from diary.analysis.view import DiaryView
-from diary.domain.entry import DailyEntry
 from diary.domain.settings import AnalysisSettings
 
 RAISE = "Please raise this at your next appointment."
@@ -22,12 +21,11 @@ RAISE = "Please raise this at your next appointment."
 
 def review_flags(view: DiaryView, settings: AnalysisSettings) -> Iterator[Flag]:
     """Every review-tier flag in the diary."""
-    worst_bladder = [_worst_bladder(entry) for entry in view.entries]
-    yield from _bladder_runs(view.entries, worst_bladder, settings)
-    yield from _nausea_runs(view.entries, settings)
-    yield from _poor_sleep(view.entries, settings)
+    yield from _bladder_runs(view.facts.bladder_hit_days, settings)
+    yield from _nausea_runs(view.facts.nausea_hit_days, settings)
+    yield from _poor_sleep(view.facts.poor_sleep_days, settings)
     yield from _pain_above_baseline(view, settings)
-    yield from _bladder_rising(view, worst_bladder, settings)
+    yield from _bladder_rising(view, settings)
     yield from _relief_shrinking(view.outcomes, settings)
 
 
@@ -35,53 +33,31 @@ def _review(day: dt.date, rule: str, message: str) -> Flag:
     return Flag(date=day, tier=Tier.REVIEW, rule=f"review.{rule}", message=f"{message} {RAISE}")
 
 
-def _worst_bladder(entry: DailyEntry) -> int | None:
-    """Highest of the four bladder scores, None when none was given."""
-    worst = None
-    for score in (
-        entry.urinary_frequency,
-        entry.urinary_urgency,
-        entry.urination_pain,
-        entry.bladder_pain,
-    ):
-        if score is not None and (worst is None or score > worst):
-            worst = score
-    return worst
-
-
 def run_completions(days: Iterable[int], hits: Iterable[bool], length: int) -> list[int]:
     """Days on which `length` consecutive calendar days, all logged and all hits, first occur.
 
     One day per unbroken run, so a run of ten such days gives one flag, not eight.
     """
+    return run_ends((day for day, hit in zip(days, hits, strict=True) if hit), length)
+
+
+def run_ends(hit_days: Iterable[int], length: int) -> list[int]:
+    """Days on which `length` consecutive calendar days among `hit_days` (ascending) first occur.
+
+    Hit days are logged days, so consecutive hit days are consecutive logged days.
+    """
     completed: list[int] = []
     run, previous = 0, None
-    for day, hit in zip(days, hits, strict=True):
-        if not hit:
-            run = 0
-        else:
-            run = run + 1 if run and previous == day - 1 else 1
-            if run == length:
-                completed.append(day)
+    for day in hit_days:
+        run = run + 1 if run and previous == day - 1 else 1
+        if run == length:
+            completed.append(day)
         previous = day
     return completed
 
 
-def _entry_runs(
-    entries: Sequence[DailyEntry], hit: Callable[[DailyEntry], bool], length: int
-) -> list[dt.date]:
-    days = [entry.date.toordinal() for entry in entries]
-    if not any(map(hit, entries)):
-        return []
-    return [dt.date.fromordinal(day) for day in run_completions(days, map(hit, entries), length)]
-
-
-def _bladder_runs(
-    entries: Sequence[DailyEntry], worst_bladder: list[int | None], s: AnalysisSettings
-) -> Iterator[Flag]:
-    days = [entry.date.toordinal() for entry in entries]
-    hits = (worst is not None and worst >= s.bladder_review_score for worst in worst_bladder)
-    for ordinal in run_completions(days, hits, s.consecutive_days):
+def _bladder_runs(hit_days: Sequence[int], s: AnalysisSettings) -> Iterator[Flag]:
+    for ordinal in run_ends(hit_days, s.consecutive_days):
         day = dt.date.fromordinal(ordinal)
         text = (
             f"Bladder symptoms of {s.bladder_review_score}/10 or more on {s.consecutive_days} "
@@ -90,13 +66,9 @@ def _bladder_runs(
         yield _review(day, "bladder_symptoms", text)
 
 
-def _nausea_runs(entries: Sequence[DailyEntry], s: AnalysisSettings) -> Iterator[Flag]:
-    def moderate(entry: DailyEntry) -> bool:
-        return (
-            entry.nausea is not None and s.nausea_review_min <= entry.nausea <= s.nausea_review_max
-        )
-
-    for day in _entry_runs(entries, moderate, s.consecutive_days):
+def _nausea_runs(hit_days: Sequence[int], s: AnalysisSettings) -> Iterator[Flag]:
+    for ordinal in run_ends(hit_days, s.consecutive_days):
+        day = dt.date.fromordinal(ordinal)
         text = (
             f"Nausea of {s.nausea_review_min}–{s.nausea_review_max}/10 on "
             f"{s.consecutive_days} days in a row up to {day.isoformat()}."
@@ -104,13 +76,8 @@ def _nausea_runs(entries: Sequence[DailyEntry], s: AnalysisSettings) -> Iterator
         yield _review(day, "nausea", text)
 
 
-def _poor_sleep(entries: Sequence[DailyEntry], s: AnalysisSettings) -> Iterator[Flag]:
+def _poor_sleep(poor: Sequence[int], s: AnalysisSettings) -> Iterator[Flag]:
     """Sleep quality ≤ 3 on 5 of 7 days: flagged on the day the fifth poor night is logged."""
-    poor = [
-        entry.date.toordinal()
-        for entry in entries
-        if entry.sleep_quality is not None and entry.sleep_quality <= s.poor_sleep_quality
-    ]
     in_episode = False
     for index, day in enumerate(poor):
         count = index + 1 - bisect_left(poor, day - s.poor_sleep_window_days + 1, 0, index + 1)
@@ -148,17 +115,16 @@ def _pain_above_baseline(view: DiaryView, s: AnalysisSettings) -> Iterator[Flag]
             yield _review(dt.date.fromordinal(day), "pain_above_baseline", text)
 
 
-def _bladder_rising(
-    view: DiaryView, worst_bladder: list[int | None], s: AnalysisSettings
-) -> Iterator[Flag]:
+def _bladder_rising(view: DiaryView, s: AnalysisSettings) -> Iterator[Flag]:
     """Average worst bladder score per course period rising across 3 courses in a row."""
-    days = view.series.days
+    bladder = view.facts.bladder
+    days = [day for day, _ in bladder]
     averages: list[tuple[CourseOutcome, float]] = []
     for index, outcome in enumerate(view.outcomes):
         low = bisect_left(days, outcome.course.start.toordinal())
         high = bisect_right(days, _period_last(view, index))
-        given = [score for score in worst_bladder[low:high] if score is not None]
-        if given:
+        if high > low:
+            given = [worst for _, worst in bladder[low:high]]
             averages.append((outcome, sum(given) / len(given)))
     for first, middle, last in zip(averages, averages[1:], averages[2:], strict=False):
         rising = first[1] < middle[1] < last[1]

@@ -11,14 +11,17 @@ from diary.analysis.relief import CensorReason, ReliefFinding, ReliefWindow, fin
 from diary.analysis.response import (
     best_underlying_pain,
     classify_response,
+    classify_with_margin,
+    few_entries_level,
     relief_pct,
     responded,
 )
-from diary.analysis.series import PainSeries, without_bad_days
+from diary.analysis.series import PainSeries, noise_sd, without_bad_days
 from diary.domain.courses import Course
 from diary.domain.settings import AnalysisSettings
 
 NO_RELIEF_MARGIN = 0.3
+FEW_ENTRIES_Z = 2.0
 
 
 @dataclass(frozen=True)
@@ -65,14 +68,23 @@ def analyse_courses(
     Baselines are means of the pain as logged (design.md §3); best pain and relief are
     judged on the series with single bad days toned down (`without_bad_days`).
     """
-    cleaned = without_bad_days(series)
+    diary = _Diary(series, without_bad_days(series), noise_sd(series))
     outcomes: list[CourseOutcome] = []
     for index, course in enumerate(courses):
         following = courses[index + 1] if index + 1 < len(courses) else None
         next_start = following.start.toordinal() if following is not None else None
         earlier = _as_earlier(outcomes[-1]) if outcomes else None
-        outcomes.append(_analyse((series, cleaned), course, next_start, as_of, earlier, settings))
+        outcomes.append(_analyse(diary, course, next_start, as_of, earlier, settings))
     return outcomes
+
+
+@dataclass(frozen=True)
+class _Diary:
+    """The pain series as logged, with single bad days toned down, and its day-to-day noise."""
+
+    logged: PainSeries
+    cleaned: PainSeries
+    noise: float
 
 
 def _as_earlier(outcome: CourseOutcome) -> EarlierCourse:
@@ -86,29 +98,49 @@ def _as_earlier(outcome: CourseOutcome) -> EarlierCourse:
 
 
 def _analyse(
-    logged_and_cleaned: tuple[PainSeries, PainSeries],
+    diary: _Diary,
     course: Course,
     next_start: int | None,
     as_of: int,
     earlier: EarlierCourse | None,
     settings: AnalysisSettings,
 ) -> CourseOutcome:
-    series, cleaned = logged_and_cleaned
+    series = diary.logged
     end = course.end.toordinal()
     last = as_of if next_start is None else min(as_of, next_start - 1)
     window = ReliefWindow(course_end=end, last=last, next_course_start=next_start)
     baseline = course_baseline(series, course.start.toordinal(), earlier, settings)
-    best = best_underlying_pain(cleaned, end, last, settings)
-    response = classify_response(baseline.pain if baseline else None, best, settings)
-    relief = _relief(cleaned, window, baseline, best, settings)
+    best, response = _best_and_response(diary, end, last, baseline, settings)
+    relief = _relief(diary, window, baseline, best, settings)
     ongoing = next_start is None and (relief is None or relief.censored_by is not None)
     if relief is not None and relief.returned:
         ongoing = False
     return CourseOutcome(course, baseline, best, response, relief, ongoing)
 
 
+def _best_and_response(
+    diary: _Diary, end: int, last: int, baseline: Baseline | None, settings: AnalysisSettings
+) -> tuple[float | None, ResponseClass]:
+    """Best pain and its IMMPACT class; with only 1–2 entries, a class only when it is clear.
+
+    A mean of n noisy scores is uncertain by about σ/√n (σ the patient's own day-to-day
+    noise); the course is classed only when 2 such errors either way cannot change whether
+    it responded (e.g. a single score of 1 against a baseline of 7 is clearly a response).
+    """
+    pain = baseline.pain if baseline is not None else None
+    best = best_underlying_pain(diary.cleaned, end, last, settings)
+    if best is not None:
+        return best, classify_response(pain, best, settings)
+    few = few_entries_level(diary.cleaned, end, last, settings)
+    if few is None:
+        return None, ResponseClass.INSUFFICIENT_DATA
+    level, count = few
+    response = classify_with_margin(pain, level, FEW_ENTRIES_Z * diary.noise / count**0.5, settings)
+    return (None, response) if response is ResponseClass.INSUFFICIENT_DATA else (level, response)
+
+
 def _relief(
-    series: PainSeries,
+    diary: _Diary,
     window: ReliefWindow,
     baseline: Baseline | None,
     best: float | None,
@@ -119,7 +151,7 @@ def _relief(
     threshold = baseline.pain * settings.relief_fraction
     if best is not None and best > threshold + NO_RELIEF_MARGIN:
         return ReliefFinding(relief_end=window.first)
-    return find_relief_end(series, window, threshold, settings)
+    return find_relief_end(diary.cleaned, window, threshold, settings, diary.noise)
 
 
 def to_insight(outcome: CourseOutcome) -> CourseInsight:

@@ -44,25 +44,25 @@ def _best_ramp(columns: list[list[int]], centre: int) -> tuple[int, int, float, 
     pn, px, pxx, py, pxy = columns
     size = len(pn) - 1
     n, sy = pn[size], py[size]
-    best: tuple[float, int, int, float, float] | None = None
+    best_gain, best = 1e-9, None
     for k1 in range(-1, min(size, centre + MAX_SHIFT_DAYS + 1)):
         a = max(k1 + 1, 0)
+        an, ax, axx, ay, axy = pn[a], px[a], pxx[a], py[a], pxy[a]
         for k2 in range(max(k1 + 1, centre - MAX_SHIFT_DAYS), min(size, k1 + MAX_RAMP_DAYS) + 1):
-            d = k2 - k1
-            rn, rx, rxx = pn[k2] - pn[a], px[k2] - px[a], pxx[k2] - pxx[a]
-            ry, rxy = py[k2] - py[a], pxy[k2] - pxy[a]
-            hn, hy = n - pn[k2], sy - py[k2]
-            sw = (rx - k1 * rn) / d + hn
-            var_w = (rxx - 2 * k1 * rx + k1 * k1 * rn) / (d * d) + hn - sw * sw / n
-            cov = (rxy - k1 * ry) / d + hy - sw * sy / n
-            if cov <= 0 or var_w <= 1e-12:
+            inv = 1 / (k2 - k1)
+            rn, rx, ry = pn[k2] - an, px[k2] - ax, py[k2] - ay
+            hn = n - pn[k2]
+            sw = (rx - k1 * rn) * inv + hn
+            cov = (pxy[k2] - axy - k1 * ry) * inv + sy - py[k2] - sw * sy / n
+            if cov <= 0:
                 continue
-            gain = cov * cov / var_w
-            if best is None or gain > best[0] + 1e-9:
-                rise = cov / var_w
-                low = (sy - rise * sw) / n
-                best = (gain, k1, k2, low, low + rise)
-    return None if best is None else best[1:]
+            rxx = pxx[k2] - axx
+            var_w = (rxx - 2 * k1 * rx + k1 * k1 * rn) * inv * inv + hn - sw * sw / n
+            if var_w > 1e-12 and cov * cov > best_gain * var_w:
+                best_gain = cov * cov / var_w + 1e-9
+                low = (sy - cov / var_w * sw) / n
+                best = (k1, k2, low, low + cov / var_w)
+    return best
 
 
 def place_return(series: PainSeries, found: int, first: int, last: int, threshold: float) -> int:

@@ -2,10 +2,12 @@
 
 Relief ends on the first day D whose *underlying* pain level (see `underlying_level`) is above
 the relief threshold (70% of baseline) and stays above it: every estimable day of D..D+6 is
-above threshold, with at least 3 entries logged in those days. One bad day moves a 7-day
-local fit by about a seventh of its excess, so it cannot end relief on its own. A return that
-falls in a stretch too sparse to estimate (a gap of 5 or more unlogged days) is not guessed:
-the course is censored at the last day relief was seen.
+above threshold, with at least 3 entries logged in those days, and the mean score of those
+days is above threshold by at least z·σ/√n (σ the patient's own day-to-day noise, z =
+`confirm_z`), so a noisy week in a shallow relief is not taken for the return. One bad day
+moves a 7-day local fit by about a seventh of its excess, so it cannot end relief on its own.
+A return that falls in a stretch too sparse to estimate (a gap of 5 or more unlogged days)
+is not guessed: the course is censored at the last day relief was seen.
 """
 
 from __future__ import annotations
@@ -68,6 +70,8 @@ class _Scan:
         self, series: PainSeries, window: ReliefWindow, threshold: float, s: AnalysisSettings
     ) -> None:
         self.series, self.window, self.threshold, self.settings = series, window, threshold, s
+        self.margin_per_entry = 0.0
+        """z·σ: how far above threshold the confirmation days' mean must be, times √n."""
         self._levels: dict[int, float | None] = {}
 
     def level(self, day: int) -> float | None:
@@ -99,8 +103,13 @@ class _Scan:
         if self._reads_beyond_window(day, wanted_last):
             return _Check.DATA_RUN_OUT
         if self.series.count_between(day, last) >= s.confirm_min_entries:
-            return _Check.CONFIRMED
+            return _Check.CONFIRMED if self._clearly_above(day, last) else _Check.NOT_SUSTAINED
         return _Check.DATA_RUN_OUT if wanted_last > window.last else _Check.NOT_SUSTAINED
+
+    def _clearly_above(self, day: int, last: int) -> bool:
+        """Is the mean score of day..last above threshold by more than its noise (z·σ/√n)?"""
+        mean, count = self.series.mean_between(day, last)
+        return mean is not None and mean > self.threshold + self.margin_per_entry / count**0.5
 
     def _reads_beyond_window(self, day: int, wanted_last: int) -> bool:
         """Would confirming `day` need days the window does not have?"""
@@ -114,10 +123,15 @@ class _Scan:
 
 
 def find_relief_end(
-    series: PainSeries, window: ReliefWindow, threshold: float, settings: AnalysisSettings
+    series: PainSeries,
+    window: ReliefWindow,
+    threshold: float,
+    settings: AnalysisSettings,
+    noise: float = 0.0,
 ) -> ReliefFinding:
     """Scan the window for the first day relief is over (only days near a high score can be)."""
     scan = _Scan(series, window, threshold, settings)
+    scan.margin_per_entry = settings.confirm_z * noise
     half_width = settings.smoothing_half_width_days
     checked = window.first - 1
     for logged in series.logged_between(window.first, window.last):

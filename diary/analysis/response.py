@@ -93,6 +93,32 @@ def _bic(sse: float, n: int, parameters: int) -> float:
     return n * math.log(max(sse, 1e-9) / n) + parameters * math.log(n)
 
 
+def few_entries_level(
+    series: PainSeries, course_end: int, window_last: int, settings: AnalysisSettings
+) -> tuple[float, int] | None:
+    """Mean and count of the 1–2 entries in days 1..14 when there are too few for the fit."""
+    days = series.logged_between(
+        course_end + 1, min(window_last, course_end + settings.response_window_days)
+    )
+    if not days or len(days) >= settings.smoothing_min_entries:
+        return None
+    return sum(series.by_day[day] for day in days) / len(days), len(days)
+
+
+def classify_with_margin(
+    baseline: float | None, best: float, margin: float, settings: AnalysisSettings
+) -> ResponseClass:
+    """The class of `best` when `best ± margin` (its noise) cannot change whether the course
+    responded; `insufficient_data` when it could."""
+    if baseline is None:
+        return ResponseClass.INSUFFICIENT_DATA
+    hopeful = classify_response(baseline, best - margin, settings)
+    doubtful = classify_response(baseline, best + margin, settings)
+    if responded(hopeful) != responded(doubtful):
+        return ResponseClass.INSUFFICIENT_DATA
+    return classify_response(baseline, best, settings)
+
+
 def relief_pct(baseline: float, best: float) -> float | None:
     """How much lower than baseline `best` is, in percent; None for a baseline of 0."""
     return (baseline - best) / baseline * 100 if baseline > 0 else None

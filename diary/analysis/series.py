@@ -5,9 +5,14 @@ Days are proleptic ordinals (`date.toordinal()`), so arithmetic on them is plain
 
 from __future__ import annotations
 
+import itertools
+import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+TRIMMED_CHI2_MEAN = 0.623
+"""Mean of a χ²(1) variable below its 90th percentile: corrects the trimmed noise estimate."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,26 @@ class PainSeries:
         return None
 
 
+def noise_sd(series: PainSeries, floor: float = 0.3) -> float:
+    """Day-to-day scatter of the scores around the underlying level (a standard deviation).
+
+    From the differences between scores of consecutive days: var(y[d+1] − y[d]) ≈ 2σ² when
+    the level changes slowly. The largest tenth of the differences (returns, flares) is left
+    out, so one return of pain does not count as noise; `floor` keeps the estimate sensible
+    for a diary of identical scores.
+    """
+    days, by_day = series.days, series.by_day
+    squares = sorted(
+        (by_day[after] - by_day[before]) ** 2
+        for before, after in itertools.pairwise(days)
+        if after == before + 1
+    )
+    kept = squares[: max(1, len(squares) * 9 // 10)] if squares else []
+    if not kept:
+        return 1.0
+    return max(floor, math.sqrt(sum(kept) / len(kept) / 2 / TRIMMED_CHI2_MEAN))
+
+
 def without_bad_days(series: PainSeries, spike: int = 2, reach: int = 2) -> PainSeries:
     """The series with single bad days toned down, for judging relief.
 
@@ -77,33 +102,19 @@ def underlying_level(
     fewer than `min_entries` entries are available: that day is hidden by a gap.
     """
     low, high = max(first, day - half_width), min(last, day + half_width)
-    by_day = series.by_day
-    n = sum_x = sum_y = sum_xx = sum_xy = 0
-    lowest, highest = 10, 0
-    first_x = last_x = 0
-    for other in range(low, high + 1):
-        pain = by_day.get(other)
-        if pain is None:
-            continue
-        x = other - day
-        if not n:
-            first_x = x
-        last_x = x
-        n += 1
-        sum_x += x
-        sum_y += pain
-        sum_xx += x * x
-        sum_xy += x * pain
-        if pain < lowest:
-            lowest = pain
-        if pain > highest:
-            highest = pain
+    days = series.days
+    logged = days[bisect_left(days, low) : bisect_right(days, high)]
+    n = len(logged)
     if n < min_entries:
         return None
-    mean = sum_y / n
-    if first_x >= 0 or last_x <= 0:
+    by_day = series.by_day
+    pains = [by_day[other] for other in logged]
+    mean = sum(pains) / n
+    if logged[0] >= day or logged[-1] <= day:
         return mean
-    spread = sum_xx - sum_x * sum_x / n
-    slope = (sum_xy - sum_x * sum_y / n) / spread
+    xs = [other - day for other in logged]
+    sum_x = sum(xs)
+    spread = sum(x * x for x in xs) - sum_x * sum_x / n
+    slope = (sum(x * y for x, y in zip(xs, pains, strict=True)) - sum_x * mean) / spread
     level = mean - slope * sum_x / n
-    return min(max(level, lowest), highest)
+    return min(max(level, min(pains)), max(pains))

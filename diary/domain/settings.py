@@ -48,6 +48,10 @@ class AnalysisSettings(BaseModel):
     confirm_days: Days = 7
     """Relief has ended only if the underlying level stays above threshold this long."""
     confirm_min_entries: Days = 3
+    confirm_z: Annotated[float, Field(ge=0, le=5)] = 1.0
+    """The confirmation days' mean score must be above threshold by z standard errors (the
+    patient's own day-to-day noise / √entries), so a noisy week in a shallow relief is not
+    taken for the return."""
     confirm_min_days_at_end: Days = 4
     """Near as_of a return may be confirmed by this many days (at least 3 entries): the
     maintenance suggestion should not wait a full week. Before a next course the full

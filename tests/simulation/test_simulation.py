@@ -52,9 +52,10 @@ def report() -> CohortReport:
     return evaluate_cohort(simulate_cohort(patients=200, seed=2))
 
 
-# Issue 3 targets: ≥ 95% within ±2 days, MAE ≤ 1.5, every censored course censored. Across
-# cohorts of 200 the engine measures 94–96% and 98.7–99.7% (docs/analysis.md); the floors
-# below guard those measured levels, not the targets where they are not yet met everywhere.
+# Issue 3 targets: ≥ 95% within ±2 days, MAE ≤ 1.5, responded ≥ 98%, every censored course
+# censored. This cohort (seed 2) meets the first three; censoring measures 99.3% here (one
+# course in 298 missed) and 99.2–100% across seeds 1–6 (docs/analysis.md), so that floor
+# guards the measured level, not the target.
 def test_relief_days_within_two_days_of_truth(report: CohortReport) -> None:
     assert report.engine.completed_courses > 1000
     assert report.engine.within_2_days >= 0.95
@@ -63,12 +64,12 @@ def test_relief_days_within_two_days_of_truth(report: CohortReport) -> None:
 
 def test_censored_courses_are_reported_censored(report: CohortReport) -> None:
     assert report.engine.censored_courses > 200
-    assert report.engine.censored_recall >= 0.98
+    assert report.engine.censored_recall >= 0.99
     assert report.engine.lower_bound_holds == 1.0
 
 
 def test_response_classification(report: CohortReport) -> None:
-    assert report.engine.responded_accuracy >= 0.95
+    assert report.engine.responded_accuracy >= 0.98
     assert report.engine.response_accuracy > report.naive.response_accuracy
 
 
