@@ -16,6 +16,8 @@ from diary.services.accounts import AccountService
 from diary.services.auth import AuthService
 from diary.services.diary import DiaryService
 from diary.services.insights import InsightsService
+from diary.services.sharing import SharingService
+from diary.services.summaries import SummaryService
 from diary.services.sync import SyncService
 from diary.services.transfer import TransferService
 from diary.storage.engine import create_diary_engine, is_sqlite
@@ -42,6 +44,7 @@ class Diary:
         self.accounts = AccountService(self.engine, self.clock)
         self.transfer = TransferService(self.entries)
         self.insights = InsightsService(self.entries)
+        self.entries.change_listeners.append(lambda patient: self.summaries.refresh(patient))
 
     @cached_property
     def auth(self) -> AuthService:
@@ -53,7 +56,15 @@ class Diary:
 
     @cached_property
     def access(self) -> AccessPolicy:
-        return AccessPolicy()
+        return AccessPolicy(self.engine, self.clock)
+
+    @cached_property
+    def sharing(self) -> SharingService:
+        return SharingService(self.engine, self.clock)
+
+    @cached_property
+    def summaries(self) -> SummaryService:
+        return SummaryService(self.insights)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -26,6 +26,9 @@ from diary.storage.migrate import upgrade
 POSTGRES_URL_VARIABLE = "DIARY_TEST_POSTGRES_URL"
 TODAY = dt.date(2026, 6, 15)
 DIARY_TABLES = (
+    "patient_summaries",
+    "access_log",
+    "shares",
     "idempotency_records",
     "login_failures",
     "auth_tokens",

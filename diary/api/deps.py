@@ -10,7 +10,7 @@ from fastapi.security import OAuth2PasswordBearer
 
 from diary.domain import Account, Unauthenticated
 from diary.factory import Diary
-from diary.services.access import Access
+from diary.services.access import Access, AccessGrant
 
 bearer_token = OAuth2PasswordBearer(tokenUrl="/v1/auth/token", auto_error=False)
 
@@ -33,15 +33,30 @@ def current_account(diary: DiaryDep, token: BearerToken) -> Account:
 CurrentAccount = Annotated[Account, Depends(current_account)]
 
 
-def readable_patient(patient_id: uuid.UUID, account: CurrentAccount, diary: DiaryDep) -> uuid.UUID:
-    """The patient whose diary the account may read; 404 for everyone else."""
+def patient_reader(patient_id: uuid.UUID, account: CurrentAccount, diary: DiaryDep) -> AccessGrant:
+    """The account's right to read this patient's diary (and within which dates); 404 for
+    everyone without one."""
     return diary.access.require(account, patient_id, Access.READ)
 
 
+PatientReader = Annotated[AccessGrant, Depends(patient_reader)]
+
+
+def readable_patient(grant: PatientReader) -> uuid.UUID:
+    """The patient whose diary the account may read; 404 for everyone else."""
+    return grant.patient_id
+
+
 def writable_patient(patient_id: uuid.UUID, account: CurrentAccount, diary: DiaryDep) -> uuid.UUID:
-    """The patient whose diary the account may change; 404 for everyone else."""
-    return diary.access.require(account, patient_id, Access.WRITE)
+    """The patient whose diary the account may change: the patient themself."""
+    return diary.access.require(account, patient_id, Access.WRITE).patient_id
+
+
+def owner_patient(patient_id: uuid.UUID, account: CurrentAccount, diary: DiaryDep) -> uuid.UUID:
+    """The patient, for what only they may see (their shares, their access log)."""
+    return diary.access.require(account, patient_id, Access.OWNER).patient_id
 
 
 ReadablePatient = Annotated[uuid.UUID, Depends(readable_patient)]
 WritablePatient = Annotated[uuid.UUID, Depends(writable_patient)]
+OwnerPatient = Annotated[uuid.UUID, Depends(owner_patient)]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
 
 from diary.domain import (
     Account,
@@ -27,6 +28,7 @@ from diary.services.unit_of_work import UnitOfWork
 from diary.storage.tables import AccountRow, AuthTokenRow
 
 ACCESS, REFRESH = "access", "refresh"
+FAILURE_LOG_ATTEMPTS = 5
 
 
 @dataclass(frozen=True)
@@ -94,17 +96,36 @@ class AuthService:
             return account_from_row(uow.account_queries.add(row))
 
     def login(self, email: str, password: str, client_address: str) -> TokenPair:
-        """Tokens for a right password; the same refusal for an unknown e-mail or a wrong one."""
+        """Tokens for a right password; the same refusal for an unknown e-mail or a wrong one.
+
+        Every attempt lands in the access log of the account it named.
+        """
         subjects = (f"email:{email.strip().lower()}", f"address:{client_address}")
         self._refuse_if_backing_off(subjects)
         with UnitOfWork(self.engine) as uow:
             row = uow.account_queries.by_email(email.strip())
             if row is not None and self._password_matches(row.password_hash, password):
                 uow.login_failures.clear(subjects[0])
+                uow.access_log.append(row.id, "login", self.clock.now(), row)
                 return self._issue(uow, row.id, uuid.uuid4())
-            for subject in subjects:
-                uow.login_failures.add(subject, self.clock.now())
+        self._record_failure(subjects, email)
         raise Unauthenticated("wrong e-mail or password")
+
+    def _record_failure(self, subjects: tuple[str, ...], email: str) -> None:
+        for attempt in range(FAILURE_LOG_ATTEMPTS):
+            try:
+                with UnitOfWork(self.engine) as uow:
+                    for subject in subjects:
+                        uow.login_failures.add(subject, self.clock.now())
+                    row = uow.account_queries.by_email(email.strip())
+                    detail = None if row else "no account has this e-mail"
+                    uow.access_log.append(
+                        row.id if row else None, "login_failed", self.clock.now(), row, detail
+                    )
+                return
+            except IntegrityError:  # two failures raced for the same place in the log
+                if attempt == FAILURE_LOG_ATTEMPTS - 1:
+                    raise
 
     def _password_matches(self, stored_hash: str | None, password: str) -> bool:
         try:
@@ -183,3 +204,12 @@ class AuthService:
                 )
             )
         return TokenPair(access, refresh, int(self.settings.access_token_ttl.total_seconds()))
+
+    def delete_account(self, account: Account, password: str) -> None:
+        """Delete the account with everything it owns: diary, shares, tokens and its log."""
+        with UnitOfWork(self.engine) as uow:
+            row = uow.accounts.get(account.id)
+            if row is None or not self._password_matches(row.password_hash, password):
+                raise Unauthenticated("wrong password: the account was not deleted")
+            uow.access_log.delete_of_subject(account.id)
+            uow.session.delete(row)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -26,6 +26,7 @@ from diary.domain import (
     group_into_courses,
     parse_entry,
 )
+from diary.services.access import ReadAudit, record_read
 from diary.services.unit_of_work import UnitOfWork
 from diary.storage.repositories import entry_from_row, infusion_from_row
 
@@ -62,6 +63,8 @@ class DiaryService:
         self.engine = engine
         self.clock = clock
         self.settings = settings or AnalysisSettings()
+        self.change_listeners: list[Callable[[uuid.UUID], None]] = []
+        """Called with the patient's id after each committed change to their diary."""
 
     def today_for(self, patient_id: uuid.UUID) -> dt.date:
         """The patient's local date: in their time zone, or this machine's for a local diary."""
@@ -78,6 +81,7 @@ class DiaryService:
         with UnitOfWork(self.engine) as uow:
             row, created = uow.entries.upsert(patient_id, entry, self.clock.now())
             stored = entry_from_row(row)
+        self.notify_changed(patient_id)
         return SavedEntry(stored, row.version, created, self._flags_raised(patient_id, entry.date))
 
     def update_entry_fields(
@@ -91,7 +95,19 @@ class DiaryService:
             entry = parse_entry({**current, **changes, "date": day}, today)
             saved, created = uow.entries.upsert(patient_id, entry, self.clock.now())
             stored = entry_from_row(saved)
+        self.notify_changed(patient_id)
         return SavedEntry(stored, saved.version, created, self._flags_raised(patient_id, day))
+
+    def notify_changed(self, patient_id: uuid.UUID) -> None:
+        """Tell listeners (e.g. the clinician-list summaries) that the diary changed.
+
+        Runs after the commit; a failing listener is logged and never undoes the change.
+        """
+        for listener in self.change_listeners:
+            try:
+                listener(patient_id)
+            except Exception:
+                logger.exception("a listener failed after a diary change")
 
     def _flags_raised(self, patient_id: uuid.UUID, day: dt.date) -> tuple[Flag, ...] | None:
         """Flags the saved day raises, worked out after the commit so a fault here loses nothing."""
@@ -103,8 +119,11 @@ class DiaryService:
             return None
         return tuple(found)
 
-    def get_entry(self, patient_id: uuid.UUID, day: dt.date) -> DailyEntry:
-        with UnitOfWork(self.engine, read_only=True) as uow:
+    def get_entry(
+        self, patient_id: uuid.UUID, day: dt.date, audit: ReadAudit | None = None
+    ) -> DailyEntry:
+        with UnitOfWork(self.engine, read_only=audit is None) as uow:
+            record_read(uow, patient_id, audit, self.clock.now(), f"entry {day}")
             row = uow.entries.get(patient_id, day)
             if row is None:
                 raise NotFound(f"no entry for {day.isoformat()}")
@@ -116,11 +135,17 @@ class DiaryService:
             if row is None:
                 raise NotFound(f"no entry for {day.isoformat()}")
             uow.entries.delete(row, self.clock.now())
+        self.notify_changed(patient_id)
 
     def list_entries(
-        self, patient_id: uuid.UUID, start: dt.date | None = None, end: dt.date | None = None
+        self,
+        patient_id: uuid.UUID,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        audit: ReadAudit | None = None,
     ) -> list[DailyEntry]:
-        with UnitOfWork(self.engine, read_only=True) as uow:
+        with UnitOfWork(self.engine, read_only=audit is None) as uow:
+            record_read(uow, patient_id, audit, self.clock.now(), _span(start, end))
             return [entry_from_row(row) for row in uow.entries.in_range(patient_id, start, end)]
 
     def add_infusion(self, patient_id: uuid.UUID, details: InfusionDetails) -> Infusion:
@@ -128,7 +153,9 @@ class DiaryService:
         infusion = details if isinstance(details, Infusion) else Infusion(**details.model_dump())
         check_not_in_future(infusion.date, self.today_for(patient_id))
         with UnitOfWork(self.engine) as uow:
-            return infusion_from_row(uow.infusions.add(patient_id, infusion, self.clock.now()))
+            added = infusion_from_row(uow.infusions.add(patient_id, infusion, self.clock.now()))
+        self.notify_changed(patient_id)
+        return added
 
     def update_infusion(
         self, patient_id: uuid.UUID, infusion_id: uuid.UUID, details: InfusionDetails
@@ -138,10 +165,15 @@ class DiaryService:
             row = uow.infusions.get(patient_id, infusion_id)
             if row is None:
                 raise NotFound(f"no infusion {infusion_id}")
-            return infusion_from_row(uow.infusions.replace(row, details, self.clock.now()))
+            changed = infusion_from_row(uow.infusions.replace(row, details, self.clock.now()))
+        self.notify_changed(patient_id)
+        return changed
 
-    def get_infusion(self, patient_id: uuid.UUID, infusion_id: uuid.UUID) -> Infusion:
-        with UnitOfWork(self.engine, read_only=True) as uow:
+    def get_infusion(
+        self, patient_id: uuid.UUID, infusion_id: uuid.UUID, audit: ReadAudit | None = None
+    ) -> Infusion:
+        with UnitOfWork(self.engine, read_only=audit is None) as uow:
+            record_read(uow, patient_id, audit, self.clock.now(), f"infusion {infusion_id}")
             row = uow.infusions.get(patient_id, infusion_id)
             if row is None:
                 raise NotFound(f"no infusion {infusion_id}")
@@ -153,11 +185,17 @@ class DiaryService:
             if row is None:
                 raise NotFound(f"no infusion {infusion_id}")
             uow.infusions.delete(row, self.clock.now())
+        self.notify_changed(patient_id)
 
     def list_infusions(
-        self, patient_id: uuid.UUID, start: dt.date | None = None, end: dt.date | None = None
+        self,
+        patient_id: uuid.UUID,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        audit: ReadAudit | None = None,
     ) -> list[Infusion]:
-        with UnitOfWork(self.engine, read_only=True) as uow:
+        with UnitOfWork(self.engine, read_only=audit is None) as uow:
+            record_read(uow, patient_id, audit, self.clock.now(), _span(start, end))
             rows = uow.infusions.in_range(patient_id, start, end)
             return [infusion_from_row(row) for row in rows]
 
@@ -165,10 +203,15 @@ class DiaryService:
         return group_into_courses(self.list_infusions(patient_id))
 
     def contents(
-        self, patient_id: uuid.UUID, start: dt.date | None = None, end: dt.date | None = None
+        self,
+        patient_id: uuid.UUID,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        audit: ReadAudit | None = None,
     ) -> DiaryContents:
         """Entries and infusions read in one transaction, so they agree with each other."""
-        with UnitOfWork(self.engine, read_only=True) as uow:
+        with UnitOfWork(self.engine, read_only=audit is None) as uow:
+            record_read(uow, patient_id, audit, self.clock.now(), _span(start, end))
             entries = [entry_from_row(r) for r in uow.entries.in_range(patient_id, start, end)]
             rows = uow.infusions.in_range(patient_id, start, end)
             return DiaryContents(entries, [infusion_from_row(r) for r in rows])
@@ -193,3 +236,8 @@ class DiaryService:
                     uow.infusions.add(patient_id, infusion, now)
                 else:
                     uow.infusions.replace(existing, infusion, now)
+        self.notify_changed(patient_id)
+
+
+def _span(start: dt.date | None, end: dt.date | None) -> str:
+    return f"{start or 'first day'} to {end or 'last day'}"

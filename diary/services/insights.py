@@ -7,6 +7,7 @@ import uuid
 
 from diary.analysis import Flag, Insights, compute_insights, evaluate_flags
 from diary.domain import NotFound
+from diary.services.access import ReadAudit
 from diary.services.diary import DiaryService
 from diary.services.unit_of_work import UnitOfWork
 
@@ -17,10 +18,17 @@ class InsightsService:
     def __init__(self, diary: DiaryService) -> None:
         self.diary = diary
 
-    def insights(self, patient_id: uuid.UUID, as_of: dt.date | None = None) -> Insights:
-        """The analysis at the end of `as_of` (default today); later rows are not even read."""
+    def insights(
+        self,
+        patient_id: uuid.UUID,
+        as_of: dt.date | None = None,
+        audit: ReadAudit | None = None,
+        since: dt.date | None = None,
+    ) -> Insights:
+        """The analysis at the end of `as_of` (default today); later rows are not even read,
+        nor rows before `since` (a share's window)."""
         day = as_of or self.diary.today_for(patient_id)
-        contents = self.diary.contents(patient_id, end=day)
+        contents = self.diary.contents(patient_id, since, day, audit)
         return compute_insights(contents.entries, contents.infusions, day, self.diary.settings)
 
     def open_flags(self, patient_id: uuid.UUID, as_of: dt.date | None = None) -> list[Flag]:
@@ -41,6 +49,7 @@ class InsightsService:
             raise NotFound(f"no warning flag {rule!r} on {flag_date.isoformat()}")
         with UnitOfWork(self.diary.engine) as uow:
             uow.acknowledgements.add(patient_id, flag_date, rule, self.diary.clock.now())
+        self.diary.notify_changed(patient_id)
         return matching[0]
 
     def _all_flags(self, patient_id: uuid.UUID, as_of: dt.date | None) -> list[Flag]:

@@ -123,12 +123,15 @@ class SyncService:
             json.dumps(request.model_dump(mode="json"), sort_keys=True).encode()
         ).hexdigest()
         try:
-            return self._push_once(patient_id, key, body_hash, request)
+            response = self._push_once(patient_id, key, body_hash, request)
         except IntegrityError:
             replayed = self._replay(patient_id, key, body_hash)
             if replayed is None:
                 raise
             return replayed  # a concurrent retry with the same key committed first
+        if any(result.status == "applied" for result in response.results):
+            self.diary.notify_changed(patient_id)
+        return response
 
     def _push_once(
         self, patient_id: uuid.UUID, key: str, body_hash: str, request: PushRequest

@@ -21,6 +21,11 @@ from diary.storage.repositories import (
     FlagAcknowledgementRepository,
     InfusionRepository,
 )
+from diary.storage.sharing_repositories import (
+    AccessLogRepository,
+    ShareRepository,
+    SummaryRepository,
+)
 
 _open_in_this_thread = threading.local()
 
@@ -53,6 +58,9 @@ class UnitOfWork:
         self.tokens = TokenRepository(self.session)
         self.login_failures = LoginFailureRepository(self.session)
         self.idempotency = IdempotencyRepository(self.session)
+        self.shares = ShareRepository(self.session)
+        self.access_log = AccessLogRepository(self.session)
+        self.summaries = SummaryRepository(self.session)
         _open_in_this_thread.active = True
         return self
 

@@ -10,6 +10,7 @@ from fastapi.security import OAuth2PasswordRequestForm
 from diary.api.deps import BearerToken, CurrentAccount, DiaryDep
 from diary.api.schemas import (
     AccountPublic,
+    DeleteAccountRequest,
     RefreshRequest,
     RegisterRequest,
     TokenResponse,
@@ -63,3 +64,10 @@ def log_out(account: CurrentAccount, token: BearerToken, diary: DiaryDep) -> Res
 @router.get("/me", responses=error_responses(401))
 def me(account: CurrentAccount) -> AccountPublic:
     return _public(account)
+
+
+@router.delete("/me", status_code=status.HTTP_204_NO_CONTENT, responses=error_responses(401))
+def delete_me(body: DeleteAccountRequest, account: CurrentAccount, diary: DiaryDep) -> Response:
+    """Delete the account and everything in it (export it first). Needs the password again."""
+    diary.auth.delete_account(account, body.password)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -9,9 +9,9 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 
 from diary.analysis import Insights
-from diary.api.deps import DiaryDep, ReadablePatient, WritablePatient
+from diary.api.deps import DiaryDep, PatientReader, WritablePatient
 from diary.api.schemas import SavedEntryResponse, error_responses
-from diary.domain import DailyEntry, EntryFields, Infusion, InfusionDetails
+from diary.domain import DailyEntry, EntryFields, Infusion, InfusionDetails, NotFound
 
 router = APIRouter(
     prefix="/v1/patients/{patient_id}",
@@ -25,14 +25,17 @@ ToDay = Annotated[dt.date | None, Query(alias="to", description="Last day, inclu
 
 @router.get("/entries")
 def list_entries(
-    patient_id: ReadablePatient, diary: DiaryDep, start: FromDay = None, end: ToDay = None
+    grant: PatientReader, diary: DiaryDep, start: FromDay = None, end: ToDay = None
 ) -> list[DailyEntry]:
-    return diary.entries.list_entries(patient_id, start, end)
+    first, last = grant.window(start, end)
+    return diary.entries.list_entries(grant.patient_id, first, last, grant.audit("read_entries"))
 
 
 @router.get("/entries/{day}")
-def get_entry(patient_id: ReadablePatient, day: dt.date, diary: DiaryDep) -> DailyEntry:
-    return diary.entries.get_entry(patient_id, day)
+def get_entry(grant: PatientReader, day: dt.date, diary: DiaryDep) -> DailyEntry:
+    if grant.window(day, day) != (day, day):
+        raise NotFound(f"no entry for {day.isoformat()}")
+    return diary.entries.get_entry(grant.patient_id, day, grant.audit("read_entry"))
 
 
 @router.put("/entries/{day}", responses={201: {"model": SavedEntryResponse}})
@@ -60,9 +63,11 @@ def delete_entry(patient_id: WritablePatient, day: dt.date, diary: DiaryDep) -> 
 
 @router.get("/infusions")
 def list_infusions(
-    patient_id: ReadablePatient, diary: DiaryDep, start: FromDay = None, end: ToDay = None
+    grant: PatientReader, diary: DiaryDep, start: FromDay = None, end: ToDay = None
 ) -> list[Infusion]:
-    return diary.entries.list_infusions(patient_id, start, end)
+    first, last = grant.window(start, end)
+    audit = grant.audit("read_infusions")
+    return diary.entries.list_infusions(grant.patient_id, first, last, audit)
 
 
 @router.post("/infusions", status_code=status.HTTP_201_CREATED)
@@ -71,8 +76,12 @@ def add_infusion(patient_id: WritablePatient, body: InfusionDetails, diary: Diar
 
 
 @router.get("/infusions/{infusion_id}")
-def get_infusion(patient_id: ReadablePatient, infusion_id: uuid.UUID, diary: DiaryDep) -> Infusion:
-    return diary.entries.get_infusion(patient_id, infusion_id)
+def get_infusion(grant: PatientReader, infusion_id: uuid.UUID, diary: DiaryDep) -> Infusion:
+    audit = grant.audit("read_infusion")
+    infusion = diary.entries.get_infusion(grant.patient_id, infusion_id, audit)
+    if grant.window(infusion.date, infusion.date) != (infusion.date, infusion.date):
+        raise NotFound(f"no infusion {infusion_id}")
+    return infusion
 
 
 @router.put("/infusions/{infusion_id}")
@@ -92,9 +101,11 @@ def delete_infusion(
 
 @router.get("/insights")
 def insights(
-    patient_id: ReadablePatient,
+    grant: PatientReader,
     diary: DiaryDep,
     as_of: Annotated[dt.date | None, Query(description="Ignore everything after this day")] = None,
 ) -> Insights:
-    """The same document as `diary insights --json`."""
-    return diary.insights.insights(patient_id, as_of)
+    """The same document as `diary insights --json` (for a clinician, within the shared dates)."""
+    since, until = grant.window(None, as_of)
+    audit = grant.audit("read_insights")
+    return diary.insights.insights(grant.patient_id, until, audit, since)

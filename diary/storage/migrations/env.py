@@ -3,7 +3,9 @@
 from alembic import context
 from sqlmodel import SQLModel
 
-import diary.storage.tables  # noqa: F401  (registers the tables on SQLModel.metadata)
+# Importing the table modules registers their tables on SQLModel.metadata.
+import diary.storage.sharing_tables
+import diary.storage.tables  # noqa: F401
 
 connection = context.config.attributes["connection"]
 context.configure(
