@@ -13,7 +13,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, text
 from sqlmodel import SQLModel
 
-import diary.storage.sharing_tables  # noqa: F401  (registers the tables)
+# Importing the table modules registers their tables on SQLModel.metadata.
+import diary.storage.sharing_tables
 import diary.storage.tables  # noqa: F401
 from diary.storage.engine import create_diary_engine, sqlite_url
 from diary.storage.migrate import alembic_config, current_revision, head_revision, upgrade
