@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from diary.analysis import MaintenanceStatus, Tier
 from diary.domain import Account, Forbidden, Role
 from diary.services.insights import InsightsService
 from diary.services.unit_of_work import UnitOfWork
 from diary.storage.sharing_tables import PatientSummaryRow, ShareRow
+from diary.storage.tables import AccountRow
 
 
 @dataclass(frozen=True)
@@ -77,18 +80,34 @@ class SummaryService:
         with UnitOfWork(self.diary.engine, read_only=True) as uow:
             shares = uow.shares.active(self.diary.clock.now(), clinician.id)
             summaries = uow.summaries.of_patients([share.patient_id for share in shares])
-            names = {share.patient_id: _name(uow, share.patient_id) for share in shares}
-        listed = [self._listed(share, summaries.get(share.patient_id), names) for share in shares]
+            accounts = uow.accounts.many([share.patient_id for share in shares])
+        self._fill_missing(shares, summaries)
+        listed = [
+            self._listed(share, summaries[share.patient_id], accounts[share.patient_id])
+            for share in shares
+        ]
         return sorted(listed, key=_attention)
 
+    def _fill_missing(
+        self, shares: Sequence[ShareRow], summaries: dict[uuid.UUID, PatientSummaryRow]
+    ) -> None:
+        """Compute and keep the summaries not made yet (a patient shared before any change)."""
+        missing = {share.patient_id for share in shares} - summaries.keys()
+        made = {patient: self._summarise(patient, None, None) for patient in missing}
+        if made:
+            with UnitOfWork(self.diary.engine) as uow:
+                for summary in made.values():
+                    uow.summaries.put(summary)
+            summaries.update(made)
+
     def _listed(
-        self, share: ShareRow, summary: PatientSummaryRow | None, names: dict[uuid.UUID, str]
+        self, share: ShareRow, summary: PatientSummaryRow, account: AccountRow
     ) -> SharedPatient:
-        if summary is None or share.visible_from or share.visible_to:
+        if share.visible_from or share.visible_to:
             summary = self._summarise(share.patient_id, share.visible_from, share.visible_to)
         return SharedPatient(
             patient_id=share.patient_id,
-            name=names[share.patient_id],
+            name=account.name,
             share_id=share.id,
             shared_since=share.accepted_at or share.created_at,
             latest_entry_date=summary.latest_entry_date,
@@ -98,26 +117,19 @@ class SummaryService:
                 "same_day": summary.open_same_day,
                 "review": summary.open_review,
             },
-            maintenance_status=self._status_today(summary),
+            maintenance_status=self._status_today(summary, account.timezone),
             discuss_from=summary.discuss_from,
         )
 
-    def _status_today(self, summary: PatientSummaryRow) -> str:
+    def _status_today(self, summary: PatientSummaryRow, zone: str | None) -> str:
         """`not_yet` turns into `soon` on its own once the discussion date comes."""
         status = summary.maintenance_status
-        today = self.diary.today_for(summary.patient_id)
-        if (
-            status == MaintenanceStatus.NOT_YET
-            and summary.discuss_from
-            and summary.discuss_from <= today
-        ):
+        now = self.diary.clock.now()
+        today = now.astimezone(ZoneInfo(zone)).date() if zone else self.diary.clock.today()
+        due = summary.discuss_from is not None and summary.discuss_from <= today
+        if status == MaintenanceStatus.NOT_YET and due:
             return MaintenanceStatus.SOON.value
         return status
-
-
-def _name(uow: UnitOfWork, account_id: uuid.UUID) -> str:
-    account = uow.accounts.get(account_id)
-    return account.name if account else ""
 
 
 def _attention(patient: SharedPatient) -> tuple[int, int, int, int, str]:

@@ -27,6 +27,12 @@ class AccountRepository:
     def get(self, account_id: uuid.UUID) -> AccountRow | None:
         return self.session.get(AccountRow, account_id)
 
+    def many(self, account_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, AccountRow]:
+        if not account_ids:
+            return {}
+        query = select(AccountRow).where(col(AccountRow.id).in_(account_ids))
+        return {row.id: row for row in self.session.exec(query)}
+
     def local_owner(self) -> AccountRow | None:
         query = select(AccountRow).where(col(AccountRow.is_local_owner).is_(True))
         return self.session.exec(query).first()
