@@ -71,6 +71,15 @@ class TestLogin:
         clock.advance(dt.timedelta(minutes=16))
         assert (await login(client, "ana@example.org", PASSWORD)).status_code == 200
 
+    async def test_back_off_per_client_address(
+        self, client: httpx.AsyncClient, ana: SignedIn
+    ) -> None:
+        """Guessing across many e-mails from one address is slowed down too."""
+        for number in range(5):
+            await login(client, f"guess{number}@example.org", "nope nope nope")
+        refused = await login(client, "ana@example.org", PASSWORD)
+        assert refused.status_code == 429
+
 
 class TestTokens:
     async def test_refresh_rotates_and_reuse_revokes_the_login(
