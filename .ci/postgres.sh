@@ -34,13 +34,20 @@ as_server_user() {
 
 case "$action" in
 start)
+    # A second start on the same folder restarts the existing server (outage tests use it).
     bin=$(pg_bin)
-    mkdir -p "$dir"
-    chmod 700 "$dir"
-    as_server_user "$bin/initdb" -D "$dir/data" -U diary -A trust --no-sync -E UTF8 >"$dir/initdb.log"
+    fresh=0
+    if [ ! -d "$dir/data" ]; then
+        fresh=1
+        mkdir -p "$dir"
+        chmod 700 "$dir"
+        as_server_user "$bin/initdb" -D "$dir/data" -U diary -A trust --no-sync -E UTF8 >"$dir/initdb.log"
+    fi
     as_server_user "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start \
         -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off" >/dev/null
-    as_server_user "$bin/createdb" -h 127.0.0.1 -p "$port" -U diary "$database"
+    if [ "$fresh" = 1 ]; then
+        as_server_user "$bin/createdb" -h 127.0.0.1 -p "$port" -U diary "$database"
+    fi
     echo "postgresql://diary@127.0.0.1:$port/$database"
     ;;
 stop)

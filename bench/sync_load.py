@@ -167,11 +167,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_server(db: str) -> Iterator[str]:
+def running_server(db: str, extra_env: dict[str, str] | None = None) -> Iterator[str]:
     """`diary serve` in its own process; yields its base URL once /healthz answers."""
     port = free_port()
     command = [sys.executable, "-m", "diary", "--db", db, "serve", "--port", str(port)]
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # noqa: S603
+    server = subprocess.Popen(  # noqa: S603
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=extra_env
+    )
     base_url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(base_url, server)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 
+from sqlalchemy.exc import InterfaceError, OperationalError
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024
@@ -15,9 +16,12 @@ class BodyTooLarge(Exception):
     pass
 
 
-async def _send_json(send: Send, status: int, content: dict[str, str]) -> None:
+async def _send_json(
+    send: Send, status: int, content: dict[str, str], extra: list[tuple[bytes, bytes]] | None = None
+) -> None:
     body = json.dumps(content).encode()
     headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    headers += extra or []
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
 
@@ -76,8 +80,12 @@ class NoStore:
         await self.app(scope, receive, send_with_header)
 
 
+UNAVAILABLE = {"detail": "the diary's database is not answering; please try again shortly"}
+
+
 class ContainFaults:
-    """Answer an unexpected fault with a bare JSON 500 and keep it inside the app.
+    """Answer a database outage with 503, any other fault with a bare 500, and keep the
+    exception inside the app.
 
     Starlette's own error middleware re-raises after answering, so the server would log the
     traceback, and an exception's message can hold patient data (SQL parameters, notes).
@@ -100,6 +108,12 @@ class ContainFaults:
 
         try:
             await self.app(scope, receive, tracking_send)
+        except (OperationalError, InterfaceError) as fault:
+            logger.error(
+                "database unavailable (%s) while answering a request", type(fault).__name__
+            )
+            if not started:
+                await _send_json(send, 503, UNAVAILABLE, [(b"retry-after", b"2")])
         except Exception as fault:
             logger.error("unexpected %s while answering a request", type(fault).__name__)
             if not started:

@@ -90,5 +90,6 @@ def error_responses(*codes: int) -> dict[int | str, dict[str, object]]:
         409: "Clashes with what is stored",
         413: "Body larger than 2 MiB",
         429: "Too many failed logins; see Retry-After",
+        503: "The database is not answering; try again after Retry-After seconds",
     }
     return {code: {"model": ErrorBody, "description": meaning[code]} for code in codes}

@@ -19,7 +19,7 @@ from diary.api.schemas import (
 from diary.domain import Account
 from diary.services.auth import TokenPair
 
-router = APIRouter(prefix="/v1", tags=["auth"], responses=error_responses(400, 413))
+router = APIRouter(prefix="/v1", tags=["auth"], responses=error_responses(400, 413, 503))
 
 
 def _public(account: Account) -> AccountPublic:

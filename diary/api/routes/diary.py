@@ -16,7 +16,7 @@ from diary.domain import DailyEntry, EntryFields, Infusion, InfusionDetails, Not
 router = APIRouter(
     prefix="/v1/patients/{patient_id}",
     tags=["diary"],
-    responses=error_responses(400, 401, 404, 413),
+    responses=error_responses(400, 401, 404, 413, 503),
 )
 
 FromDay = Annotated[dt.date | None, Query(alias="from", description="First day, inclusive")]

@@ -15,7 +15,7 @@ from diary.domain.audit import AuditEvent, first_broken_link
 from diary.services.sharing import ShareView
 from diary.services.summaries import SharedPatient
 
-router = APIRouter(prefix="/v1", tags=["sharing"], responses=error_responses(400, 401, 413))
+router = APIRouter(prefix="/v1", tags=["sharing"], responses=error_responses(400, 401, 413, 503))
 OWNER_ONLY = error_responses(404)
 
 

@@ -11,7 +11,9 @@ from diary.api.schemas import error_responses
 from diary.domain import Account, Forbidden, Role
 from diary.services.sync import PullPage, PushRequest, PushResponse
 
-router = APIRouter(prefix="/v1/sync", tags=["sync"], responses=error_responses(400, 401, 403, 413))
+router = APIRouter(
+    prefix="/v1/sync", tags=["sync"], responses=error_responses(400, 401, 403, 413, 503)
+)
 
 
 def _own_diary(account: Account) -> Account:
