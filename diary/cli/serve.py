@@ -5,11 +5,8 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-import uvicorn
 
-from diary.api.app import create_app
 from diary.cli.state import state_of
-from diary.factory import open_diary
 
 
 def register(app: typer.Typer) -> None:
@@ -22,6 +19,12 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
 ) -> None:
     """Run the HTTP API (SQLite by default; PostgreSQL when DATABASE_URL names one)."""
+    # Imported here so that other commands start without loading the web stack.
+    import uvicorn
+
+    from diary.api.app import create_app
+    from diary.factory import open_diary
+
     state = state_of(ctx)
     with state.reporting_errors():
         opened = open_diary(state.database_url, state.clock)
