@@ -28,6 +28,10 @@ REQUIRED_ENTRY_COLUMNS = ("date", "pain")
 REQUIRED_INFUSION_COLUMNS = ("date",)
 LIST_SEPARATOR = ";"
 MAX_PROBLEMS_REPORTED = 50
+TEXT_COLUMNS = frozenset({"notes"})
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
+"""A spreadsheet could run a cell starting with one of these as a formula (or, for the quote,
+would hide it); such text is written with a leading quote, which import removes again."""
 
 
 def write_entries(entries: Iterable[DailyEntry], stream: IO[str]) -> None:
@@ -35,7 +39,7 @@ def write_entries(entries: Iterable[DailyEntry], stream: IO[str]) -> None:
     writer.writerow(ENTRY_COLUMNS)
     for entry in entries:
         values = entry.model_dump(mode="json")
-        writer.writerow(_cell(values[column]) for column in ENTRY_COLUMNS)
+        writer.writerow(_cell(values[column], column) for column in ENTRY_COLUMNS)
 
 
 def write_infusions(infusions: Iterable[Infusion], stream: IO[str]) -> None:
@@ -43,10 +47,12 @@ def write_infusions(infusions: Iterable[Infusion], stream: IO[str]) -> None:
     writer.writerow(INFUSION_COLUMNS)
     for infusion in infusions:
         values = infusion.model_dump(mode="json")
-        writer.writerow(_cell(values[column]) for column in INFUSION_COLUMNS)
+        writer.writerow(_cell(values[column], column) for column in INFUSION_COLUMNS)
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any, column: str) -> str:
+    if column in TEXT_COLUMNS and isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -162,10 +168,11 @@ def _check_header(header: list[str], known: Sequence[str], required: Sequence[st
 def _present(cells: Mapping[str, str]) -> dict[str, str]:
     """Only the cells that hold something: an empty cell means 'not recorded'.
 
-    Notes keep their spacing exactly; other cells are trimmed.
+    Notes keep their spacing exactly, less the quote an export put before formula-like text;
+    other cells are trimmed.
     """
     return {
-        name: value if name == "notes" else value.strip()
+        name: value.removeprefix("'") if name in TEXT_COLUMNS else value.strip()
         for name, value in cells.items()
         if value.strip()
     }

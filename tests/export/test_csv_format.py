@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 
@@ -138,3 +139,30 @@ class TestInfusions:
             "row 1, route: must be one of: iv, im, subcutaneous, intranasal, oral, other"
             " (got 'iv drip')"
         )
+
+
+class TestFormulaInjection:
+    """Notes that a spreadsheet would run as a formula are neutralised, and come back intact."""
+
+    @pytest.mark.parametrize(
+        "note", ['=HYPERLINK("http://x")', "+1+1", "-2", "@SUM(A1)", "\tx", "'quoted", "''"]
+    )
+    def test_written_with_a_quote_and_read_back_exactly(self, note: str) -> None:
+        entry = DailyEntry(date=dt.date(2026, 6, 1), pain=3, notes=note)
+        out = io.StringIO()
+        csv_format.write_entries([entry], out)
+        cell = next(csv.reader(io.StringIO(out.getvalue().splitlines()[1])))[-1]
+        assert cell == "'" + note
+        assert read(out.getvalue())[0].notes == note
+
+    def test_plain_notes_are_untouched(self) -> None:
+        out = io.StringIO()
+        csv_format.write_entries([DailyEntry(date=dt.date(2026, 6, 1), pain=3, notes="ok")], out)
+        assert out.getvalue().splitlines()[1].endswith(",ok")
+
+    def test_infusion_notes_too(self) -> None:
+        infusion = Infusion(date=dt.date(2026, 6, 1), notes="=cmd|' /C calc'!A0")
+        out = io.StringIO()
+        csv_format.write_infusions([infusion], out)
+        assert ",'=cmd" in out.getvalue()
+        assert csv_format.read_infusions(io.StringIO(out.getvalue()), TODAY) == [infusion]
