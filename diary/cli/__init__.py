@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from diary.cli import database, entries, infusions, insights, serve, transfer
+from diary.cli import backup, database, entries, infusions, insights, serve, transfer
 from diary.cli.state import state_of
 
 app = typer.Typer(
@@ -40,6 +40,7 @@ infusions.register(app)
 transfer.register(app)
 insights.register(app)
 serve.register(app)
+backup.register(app)
 app.add_typer(database.app, name="db")
 
 
