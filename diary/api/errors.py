@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
@@ -17,6 +19,8 @@ from diary.domain import (
     Unauthenticated,
 )
 from diary.domain.validation import rule_text
+
+ECHO_LIMIT = 200
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -40,8 +44,20 @@ async def _invalid_request(_request: Request, error: RequestValidationError) -> 
 
 
 def _shown_input(value: object) -> object:
-    """Raw bytes (e.g. a body that is not UTF-8) are not echoed back."""
-    return None if isinstance(value, bytes | bytearray) else value
+    """The offending value as the answer echoes it: JSON-safe and short.
+
+    Raw bytes (a body that is not UTF-8) are not echoed; infinities and other values JSON
+    cannot hold are shown as text; long text is cut.
+    """
+    if isinstance(value, bytes | bytearray):
+        return None
+    try:
+        json.dumps(jsonable_encoder(value), allow_nan=False)
+    except (ValueError, TypeError):
+        return repr(value)[:ECHO_LIMIT]
+    if isinstance(value, str) and len(value) > ECHO_LIMIT:
+        return value[:ECHO_LIMIT] + "…"
+    return value
 
 
 async def _invalid_input(_request: Request, error: InvalidInput) -> JSONResponse:
@@ -51,7 +67,7 @@ async def _invalid_input(_request: Request, error: InvalidInput) -> JSONResponse
             "loc": ["body", *problem.field.split(".")],
             "msg": problem.rule,
             "type": "value_error",
-            "input": problem.value,
+            "input": _shown_input(problem.value),
         }
         for problem in error.problems
     ]
