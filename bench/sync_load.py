@@ -1,9 +1,13 @@
-"""Phones syncing at once against a real `diary serve`: every acknowledged write must survive.
+"""Phones and clinicians at once against real `diary serve` processes: every acknowledged
+write must survive, and nobody may read what is not theirs.
 
-Run: .venv/bin/python bench/sync_load.py --clients 50 --seconds 30
-Each simulated phone registers, signs in, then until time is up pushes small batches of days
-(sometimes sending the same batch twice, as a phone does when a reply is lost) and pulls.
-At the end every phone reads its diary back and compares it with what the server acknowledged.
+Run: .venv/bin/python bench/sync_load.py --clients 50 --clinicians 5 --seconds 30
+     .venv/bin/python bench/sync_load.py --db postgresql://... --servers 2   # PostgreSQL
+Each simulated phone registers, signs in, shares its diary with one of the clinicians, then
+until time is up pushes small batches of days (sometimes sending the same batch twice, as a
+phone does when a reply is lost), pulls, and now and then reads its insights. Each clinician
+lists their patients and reads one patient's insights, again and again. At the end every phone
+reads its diary back and compares it with what the server acknowledged.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -121,6 +125,19 @@ class Phone:
                 self.versions[day] = int(server["version"])  # type: ignore[index]
                 self.acknowledged[day] = server["data"]["pain"]  # type: ignore[index]
 
+    async def share_with(self, invites: asyncio.Queue[str]) -> None:
+        me = await self.call("GET", "/v1/me")
+        if me is None:
+            return
+        made = await self.call("POST", f"/v1/patients/{me.json()['id']}/shares", json={})
+        if made is not None:
+            await invites.put(made.json()["code"])
+
+    async def read_insights(self) -> None:
+        me = await self.call("GET", "/v1/me")
+        if me is not None:
+            await self.call("GET", f"/v1/patients/{me.json()['id']}/insights")
+
     async def pull_changes(self) -> None:
         answer = await self.call("GET", "/v1/sync/pull", params={"cursor": self.cursor})
         if answer is not None:
@@ -142,21 +159,74 @@ class Phone:
         )
 
 
-async def run_phone(base_url: str, report: LoadReport, number: int, deadline: float) -> None:
+async def run_phone(
+    base_url: str,
+    report: LoadReport,
+    number: int,
+    deadline: float,
+    invites: asyncio.Queue[str] | None = None,
+) -> None:
     async with httpx.AsyncClient(base_url=base_url, timeout=30) as http:
         phone = Phone(http, report, number)
         if not await phone.sign_up(f"phone{number}-{uuid.uuid4().hex[:6]}@load.test"):
             return
+        if invites is not None:
+            await phone.share_with(invites)
+        rounds = 0
         while time.monotonic() < deadline:
             await phone.push_some_days()
             await phone.pull_changes()
+            rounds += 1
+            if rounds % 5 == 0:
+                await phone.read_insights()
         await phone.check_everything_is_there()
 
 
-async def run_load(base_url: str, clients: int, seconds: float) -> LoadReport:
+async def run_clinician(
+    base_url: str,
+    report: LoadReport,
+    number: int,
+    deadline: float,
+    invites: asyncio.Queue[str],
+    share_of: int,
+) -> None:
+    """Accept this clinician's share of the invites, then list patients until time is up."""
+    async with httpx.AsyncClient(base_url=base_url, timeout=30) as http:
+        clinician = Phone(http, report, 10_000 + number)
+        email = f"dr{number}-{uuid.uuid4().hex[:6]}@load.test"
+        body = {"email": email, "password": PASSWORD, "name": "Dr Load", "role": "clinician"}
+        if await clinician.call("POST", "/v1/auth/register", json=body) is None:
+            return
+        form = {"username": email, "password": PASSWORD}
+        tokens = await clinician.call("POST", "/v1/auth/token", data=form)
+        if tokens is None:
+            return
+        http.headers["Authorization"] = f"Bearer {tokens.json()['access_token']}"
+        for _ in range(share_of):
+            await clinician.call("POST", "/v1/shares/accept", json={"code": await invites.get()})
+        while time.monotonic() < deadline:
+            listed = await clinician.call("GET", "/v1/clinician/patients")
+            if listed is not None and listed.json():
+                patient = clinician.rng.choice(listed.json())["patient_id"]
+                await clinician.call("GET", f"/v1/patients/{patient}/insights")
+
+
+async def run_load(
+    base_urls: list[str] | str, clients: int, seconds: float, clinicians: int = 0
+) -> LoadReport:
+    """Phones (and clinicians) spread round-robin over the servers for `seconds`."""
+    urls = [base_urls] if isinstance(base_urls, str) else base_urls
     report = LoadReport(clients, seconds)
     deadline = time.monotonic() + seconds
-    await asyncio.gather(*(run_phone(base_url, report, n, deadline) for n in range(clients)))
+    invites: asyncio.Queue[str] | None = asyncio.Queue() if clinicians else None
+    tasks = [run_phone(urls[n % len(urls)], report, n, deadline, invites) for n in range(clients)]
+    if invites is not None:
+        shares = [clients // clinicians + (n < clients % clinicians) for n in range(clinicians)]
+        tasks += [
+            run_clinician(urls[n % len(urls)], report, n, deadline, invites, shares[n])
+            for n in range(clinicians)
+        ]
+    await asyncio.gather(*tasks)
     return report
 
 
@@ -201,12 +271,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--clinicians", type=int, default=0)
+    parser.add_argument("--servers", type=int, default=1, help="diary serve processes")
     parser.add_argument("--db", help="database URL or file (default: a new SQLite file)")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as folder, ExitStack() as servers:
         db = args.db or str(Path(folder) / "load.db")
-        with running_server(db) as base_url:
-            report = asyncio.run(run_load(base_url, args.clients, args.seconds))
+        urls = [servers.enter_context(running_server(db)) for _ in range(args.servers)]
+        report = asyncio.run(run_load(urls, args.clients, args.seconds, args.clinicians))
+    print(f"{args.servers} server process(es) on {'PostgreSQL' if args.db else 'SQLite'}")
     print(report.summary())
     for error in report.errors[:10]:
         print("  error:", error)

@@ -44,7 +44,7 @@ class Diary:
         self.accounts = AccountService(self.engine, self.clock)
         self.transfer = TransferService(self.entries)
         self.insights = InsightsService(self.entries)
-        self.entries.change_listeners.append(lambda patient: self.summaries.refresh(patient))
+        self.entries.change_listeners.append(lambda patient: self.summaries.forget(patient))
 
     @cached_property
     def auth(self) -> AuthService:

@@ -38,14 +38,13 @@ class SummaryService:
         self.insights = insights
         self.diary = insights.diary
 
-    def refresh(self, patient_id: uuid.UUID) -> None:
-        """Recompute the patient's summary, if any clinician could be shown it."""
-        with UnitOfWork(self.diary.engine, read_only=True) as uow:
-            shared = any(share.accepted_at for share in uow.shares.of_patient(patient_id))
-        if shared:
-            summary = self._summarise(patient_id, None, None)
-            with UnitOfWork(self.diary.engine) as uow:
-                uow.summaries.put(summary)
+    def forget(self, patient_id: uuid.UUID) -> None:
+        """Drop the patient's summary after a change; the next clinician list recomputes it.
+
+        Phones write often and clinicians list rarely, so the work is done on reading.
+        """
+        with UnitOfWork(self.diary.engine) as uow:
+            uow.summaries.drop(patient_id)
 
     def _summarise(
         self, patient_id: uuid.UUID, since: dt.date | None, until: dt.date | None

@@ -121,6 +121,11 @@ class SummaryRepository:
         self.session.merge(summary)
         self.session.flush()
 
+    def drop(self, patient_id: uuid.UUID) -> None:
+        self.session.execute(
+            delete(PatientSummaryRow).where(col(PatientSummaryRow.patient_id) == patient_id)
+        )
+
     def of_patients(self, patient_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, PatientSummaryRow]:
         if not patient_ids:
             return {}
