@@ -36,8 +36,14 @@ PASSWORD = "bench password 1"  # noqa: S105  (a throwaway database)
 
 def new_account(diary: Diary, name: str, role: Role, email: str | None = None) -> Account:
     now = diary.clock.now()
-    row = AccountRow(name=name, role=role.value, email=email, created_at=now, updated_at=now,
-                     password_hash=diary.auth.hasher.hash(PASSWORD) if email else None)
+    row = AccountRow(
+        name=name,
+        role=role.value,
+        email=email,
+        created_at=now,
+        updated_at=now,
+        password_hash=diary.auth.hasher.hash(PASSWORD) if email else None,
+    )
     with UnitOfWork(diary.engine) as uow:
         return account_from_row(uow.account_queries.add(row))
 
@@ -90,12 +96,18 @@ def main() -> None:
         me = asyncio.run(time_calls(diary, "/v1/me", args.calls))
         listed = asyncio.run(time_calls(diary, "/v1/clinician/patients", args.calls))
     print(f"{args.patients} shared patients, one simulated year each")
-    print(f"  building: {imported:.1f} s to import and share; first list (fills summaries) "
-          f"{summarised:.1f} s")
-    print(f"  baseline GET /v1/me:                 p50 {statistics.median(me):6.1f} ms  "
-          f"p95 {p95(me):6.1f} ms")
-    print(f"  GET /v1/clinician/patients:          p50 {statistics.median(listed):6.1f} ms  "
-          f"p95 {p95(listed):6.1f} ms  ({p95(listed) / p95(me):.1f}x baseline p95; target 300 ms)")
+    print(
+        f"  building: {imported:.1f} s to import and share; first list (fills summaries) "
+        f"{summarised:.1f} s"
+    )
+    print(
+        f"  baseline GET /v1/me:                 p50 {statistics.median(me):6.1f} ms  "
+        f"p95 {p95(me):6.1f} ms"
+    )
+    print(
+        f"  GET /v1/clinician/patients:          p50 {statistics.median(listed):6.1f} ms  "
+        f"p95 {p95(listed):6.1f} ms  ({p95(listed) / p95(me):.1f}x baseline p95; target 300 ms)"
+    )
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
@@ -22,6 +23,9 @@ from diary.services.sync import SyncService
 from diary.services.transfer import TransferService
 from diary.storage.engine import create_diary_engine, is_sqlite
 from diary.storage.migrate import head_revision, is_up_to_date, upgrade
+
+if TYPE_CHECKING:
+    from diary.services.exports import ExportService
 
 
 class SchemaOutOfDate(DiaryError):
@@ -53,6 +57,13 @@ class Diary:
     @cached_property
     def sync(self) -> SyncService:
         return SyncService(self.engine, self.entries)
+
+    @cached_property
+    def exports(self) -> ExportService:
+        # Imported here: the PDF, FHIR and calendar libraries load only when exporting.
+        from diary.services.exports import ExportService
+
+        return ExportService(self.entries)
 
     @cached_property
     def access(self) -> AccessPolicy:

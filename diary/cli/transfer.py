@@ -1,29 +1,26 @@
-"""`diary import` and `diary export`: whole diaries in and out as files."""
+"""`diary import` and `diary export`: whole diaries in and out as files, and summaries out."""
 
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import os
 import tempfile
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Annotated
+from typing import IO, Annotated, Any
 
 import typer
 
 from diary.cli.state import parse_day, state_of
 from diary.domain import FieldProblem, InvalidInput
+from diary.export.formats import ExportFormat, PageSize
+from diary.factory import Diary
 
 ReadableFile = Annotated[
     Path | None, typer.Option(exists=True, dir_okay=False, readable=True, show_default=False)
 ]
-
-
-class ExportFormat(enum.StrEnum):
-    CSV = "csv"
-    JSON = "json"
 
 
 def register(app: typer.Typer) -> None:
@@ -75,21 +72,43 @@ def export_file(
     format_: Annotated[ExportFormat, typer.Option("--format")] = ExportFormat.CSV,
     start: Annotated[dt.date | None, typer.Option("--from", parser=parse_day)] = None,
     end: Annotated[dt.date | None, typer.Option("--to", parser=parse_day)] = None,
+    page_size: Annotated[PageSize, typer.Option(help="Paper size of a PDF.")] = PageSize.A4,
+    name: Annotated[
+        str | None, typer.Option(help="Name printed on a summary (default: the diary's owner).")
+    ] = None,
 ) -> None:
-    """Export the diary. CSV writes entries to OUT and infusions beside it (OUT-infusions.csv)."""
+    """Export the diary: an appointment summary (pdf, md), data (csv, json, fhir) or a calendar
+    reminder (ics). CSV writes entries to OUT and infusions beside it (OUT-infusions.csv).
+    """
     state = state_of(ctx)
     with state.diary() as (diary, patient):
-        if format_ is ExportFormat.JSON:
-            with _private_file(out) as stream:
-                stream.write(diary.transfer.export_json(patient, start, end))
-            written = [out]
+        if format_ in (ExportFormat.CSV, ExportFormat.JSON):
+            written = _export_data(diary, patient, out, format_, (start, end))
         else:
-            infusions_out = infusions_path_for(out)
-            with _private_file(out) as entry_rows, _private_file(infusions_out) as infusion_rows:
-                diary.transfer.export_csv(patient, entry_rows, infusion_rows, start, end)
-            written = [out, infusions_out]
+            exported = diary.exports.export(patient, format_, start, end, page_size, name)
+            with _private_file(out, binary=True) as stream:
+                stream.write(exported.content)
+            written = [out]
     for path in written:
         state.out.print(f"Wrote {path}", highlight=False)
+
+
+def _export_data(
+    diary: Diary,
+    patient: uuid.UUID,
+    out: Path,
+    format_: ExportFormat,
+    dates: tuple[dt.date | None, dt.date | None],
+) -> list[Path]:
+    """The diary's own formats, which `diary import` reads back."""
+    if format_ is ExportFormat.JSON:
+        with _private_file(out) as stream:
+            stream.write(diary.transfer.export_json(patient, *dates))
+        return [out]
+    infusions_out = infusions_path_for(out)
+    with _private_file(out) as entry_rows, _private_file(infusions_out) as infusion_rows:
+        diary.transfer.export_csv(patient, entry_rows, infusion_rows, *dates)
+    return [out, infusions_out]
 
 
 def infusions_path_for(entries_path: Path) -> Path:
@@ -98,12 +117,16 @@ def infusions_path_for(entries_path: Path) -> Path:
 
 
 @contextmanager
-def _private_file(path: Path) -> Iterator[IO[str]]:
-    """Write `path` readable by its owner only, whole or not at all (temp file, then rename)."""
+def _private_file(path: Path, binary: bool = False) -> Iterator[IO[Any]]:
+    """Write `path` readable by its owner only, whole or not at all (temp file, then rename).
+
+    Text is written as UTF-8 with line ends kept as given; `binary` writes bytes.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     descriptor, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    encoding, newline = (None, None) if binary else ("utf-8", "")
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as stream:
+        with os.fdopen(descriptor, "wb" if binary else "w", -1, encoding, None, newline) as stream:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
