@@ -6,8 +6,6 @@ import json
 import stat
 from pathlib import Path
 
-from tests.cli.test_cli import run  # noqa: F401  (the `run` fixture)
-
 
 def days(run) -> list[tuple[str, int]]:  # type: ignore[no-untyped-def]
     listed = run("entries", "--all", "--json").output.splitlines()

@@ -11,27 +11,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-from typer.testing import CliRunner, Result
-
-from diary.cli import app
-from diary.cli.state import CliState
-from diary.domain import FixedClock
 from diary.storage.migrate import head_revision
 from tests.conftest import TODAY
 from tests.factories import daily_entries, infusions_every
 from tests.services.test_transfer import csv_files
-
-
-@pytest.fixture
-def run(tmp_path: Path, clock: FixedClock):  # type: ignore[no-untyped-def]
-    """Run `diary ARGS` against tmp_path/diary.db (via DIARY_DB) with the fixed clock."""
-
-    def invoke(*args: str, environ: dict[str, str] | None = None, stdin: str = "") -> Result:
-        state = CliState(clock=clock, environ=environ or {"DIARY_DB": str(tmp_path / "d.db")})
-        return CliRunner().invoke(app, list(args), obj=state, input=stdin)
-
-    return invoke
 
 
 def test_log_then_list_today(run) -> None:  # type: ignore[no-untyped-def]

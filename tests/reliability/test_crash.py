@@ -106,7 +106,7 @@ def test_sigkill_loses_no_acknowledged_write(tmp_path: Path) -> None:
         stop = threading.Event()
         pusher = threading.Thread(target=phone.push_until_refused, args=(base_url, stop))
         pusher.start()
-        time.sleep(rng.uniform(0.3, 1.0))  # pushes run, then the kill lands anywhere
+        time.sleep(rng.uniform(0.15, 0.6))  # pushes run, then the kill lands anywhere
         os.kill(server.pid, signal.SIGKILL)
         server.wait()
         stop.set()
