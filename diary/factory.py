@@ -21,8 +21,8 @@ from diary.services.sharing import SharingService
 from diary.services.summaries import SummaryService
 from diary.services.sync import SyncService
 from diary.services.transfer import TransferService
+from diary.storage import schema
 from diary.storage.engine import create_diary_engine, is_sqlite
-from diary.storage.migrate import head_revision, is_up_to_date, upgrade
 
 if TYPE_CHECKING:
     from diary.services.exports import ExportService
@@ -84,11 +84,14 @@ class Diary:
 def open_diary(url: str, clock: Clock | None = None) -> Diary:
     """Open the diary at `url`; a local SQLite diary is created or upgraded on the way."""
     engine = create_diary_engine(url)
-    if is_sqlite(url):
+    if not schema.is_current(engine):
+        if not is_sqlite(url):
+            engine.dispose()
+            raise SchemaOutOfDate(
+                f"the database schema is not at {schema.HEAD_REVISION}: "
+                "run `diary db upgrade` first"
+            )
+        from diary.storage.migrate import upgrade  # Alembic loads only when there is work
+
         upgrade(engine)
-    elif not is_up_to_date(engine):
-        engine.dispose()
-        raise SchemaOutOfDate(
-            f"the database schema is not at {head_revision()}: run `diary db upgrade` first"
-        )
     return Diary(engine, clock or SystemClock())

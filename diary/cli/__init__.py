@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from diary.cli import backup, database, entries, infusions, insights, serve, transfer
+from diary.cli import backup, database, entries, infusions, insights, serve, transfer, tui
 from diary.cli.state import state_of
 
 app = typer.Typer(
@@ -41,6 +41,7 @@ transfer.register(app)
 insights.register(app)
 serve.register(app)
 backup.register(app)
+tui.register(app)
 app.add_typer(database.app, name="db")
 
 

@@ -12,7 +12,6 @@ from diary.cli.state import CliState, state_of
 from diary.domain import DiaryError
 from diary.storage import backup as backups
 from diary.storage.engine import create_diary_engine, is_sqlite
-from diary.storage.migrate import upgrade
 
 
 def register(app: typer.Typer) -> None:
@@ -56,6 +55,8 @@ def restore(
         if not yes:
             typer.confirm(f"Replace the diary at {diary_file} with {backup_file}?", abort=True)
         kept = backups.restore(backup_file, diary_file)
+        from diary.storage.migrate import upgrade
+
         engine = create_diary_engine(state.database_url)
         upgrade(engine)  # a backup from an older version is brought up to date
         engine.dispose()

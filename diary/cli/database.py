@@ -6,7 +6,6 @@ import typer
 
 from diary.cli.state import state_of
 from diary.storage.engine import create_diary_engine
-from diary.storage.migrate import current_revision, head_revision, upgrade
 
 app = typer.Typer(help="Look after the diary database.", no_args_is_help=True)
 
@@ -14,6 +13,8 @@ app = typer.Typer(help="Look after the diary database.", no_args_is_help=True)
 @app.command("upgrade")
 def upgrade_schema(ctx: typer.Context) -> None:
     """Bring the database schema up to date (keeps every row)."""
+    from diary.storage.migrate import current_revision, head_revision, upgrade
+
     state = state_of(ctx)
     engine = create_diary_engine(state.database_url)
     try:
@@ -27,6 +28,8 @@ def upgrade_schema(ctx: typer.Context) -> None:
 @app.command("status")
 def show_status(ctx: typer.Context) -> None:
     """Show which database is used and whether its schema is current."""
+    from diary.storage.migrate import current_revision, head_revision
+
     state = state_of(ctx)
     engine = create_diary_engine(state.database_url)
     try:

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Annotated, Any
+from typing import IO, Annotated
 
 import typer
 
 from diary.cli.state import parse_day, state_of
 from diary.domain import FieldProblem, InvalidInput
 from diary.export.formats import ExportFormat, PageSize
+from diary.export.private_files import infusions_path_for, private_file
 from diary.factory import Diary
 
 ReadableFile = Annotated[
@@ -86,7 +85,7 @@ def export_file(
             written = _export_data(diary, patient, out, format_, (start, end))
         else:
             exported = diary.exports.export(patient, format_, start, end, page_size, name)
-            with _private_file(out, binary=True) as stream:
+            with private_file(out, binary=True) as stream:
                 stream.write(exported.content)
             written = [out]
     for path in written:
@@ -102,35 +101,10 @@ def _export_data(
 ) -> list[Path]:
     """The diary's own formats, which `diary import` reads back."""
     if format_ is ExportFormat.JSON:
-        with _private_file(out) as stream:
+        with private_file(out) as stream:
             stream.write(diary.transfer.export_json(patient, *dates))
         return [out]
     infusions_out = infusions_path_for(out)
-    with _private_file(out) as entry_rows, _private_file(infusions_out) as infusion_rows:
+    with private_file(out) as entry_rows, private_file(infusions_out) as infusion_rows:
         diary.transfer.export_csv(patient, entry_rows, infusion_rows, *dates)
     return [out, infusions_out]
-
-
-def infusions_path_for(entries_path: Path) -> Path:
-    """Where a CSV export puts the infusions: beside the entries, `-infusions` added."""
-    return entries_path.with_name(f"{entries_path.stem}-infusions{entries_path.suffix or '.csv'}")
-
-
-@contextmanager
-def _private_file(path: Path, binary: bool = False) -> Iterator[IO[Any]]:
-    """Write `path` readable by its owner only, whole or not at all (temp file, then rename).
-
-    Text is written as UTF-8 with line ends kept as given; `binary` writes bytes.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    encoding, newline = (None, None) if binary else ("utf-8", "")
-    try:
-        with os.fdopen(descriptor, "wb" if binary else "w", -1, encoding, None, newline) as stream:
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise

@@ -18,6 +18,7 @@ import diary.storage.sharing_tables
 import diary.storage.tables  # noqa: F401
 from diary.storage.engine import create_diary_engine, sqlite_url
 from diary.storage.migrate import alembic_config, current_revision, head_revision, upgrade
+from diary.storage.schema import HEAD_REVISION
 from tests.conftest import postgres_url
 
 FIRST_REVISION = "0001"
@@ -54,6 +55,11 @@ def test_revisions_form_one_line() -> None:
     script = ScriptDirectory.from_config(alembic_config())
     assert len(script.get_heads()) == 1
     assert script.get_base() == FIRST_REVISION
+
+
+def test_the_code_knows_the_newest_revision() -> None:
+    """open_diary compares against this constant to skip loading Alembic when nothing is due."""
+    assert head_revision() == HEAD_REVISION
 
 
 def test_rows_written_at_the_first_migration_survive_upgrade(empty_engine: Engine) -> None:

@@ -1,0 +1,188 @@
+"""The Textual app: its pages (modes), the global keys, and the overview every page shows.
+
+The app reads the diary through its gateway in a thread worker, then hands each fresh
+overview down to the pages; pages post `DiaryChanged` up after every write.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import partial
+from pathlib import Path
+from typing import ClassVar, Protocol, runtime_checkable
+
+from textual import on, work
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from diary.domain import Clock
+from tui.gateway import DiaryGateway, DiaryOverview
+from tui.messages import DiaryChanged, OverviewLoaded
+from tui.pages import HELP_KEY, PAGES, PAGES_BY_MODE, THEME_KEY, PageContext, load_page_screen
+from tui.screens.base import DiaryPage
+from tui.screens.confirm import ConfirmScreen
+from tui.screens.help import Area, HelpScreen
+from tui.screens.progress import failure_text
+
+DARK, LIGHT = "textual-dark", "textual-light"
+
+
+@runtime_checkable
+class HoldsAnswers(Protocol):
+    """A page or dialog whose form may hold answers that are not stored yet."""
+
+    @property
+    def has_unsaved_changes(self) -> bool: ...
+
+
+class DiaryApp(App[None]):
+    """A pain and side-effect diary; build it with `tui.factory.make_app`."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Pain diary"
+    DEFAULT_MODE = "today"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(HELP_KEY, "help", "Help: every key"),
+        *(
+            Binding(page.key, f"switch_page('{page.mode}')", page.title, show=False)
+            for page in PAGES
+        ),
+        Binding(THEME_KEY, "toggle_theme", "Light or dark theme", show=False),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+    ]
+
+    def __init__(
+        self,
+        gateway: DiaryGateway,
+        clock: Clock,
+        export_folder: Path,
+        overview: DiaryOverview | None = None,
+    ) -> None:
+        super().__init__()
+        self.gateway = gateway
+        self.clock = clock
+        self.context = PageContext(gateway, clock, export_folder)
+        self.overview = overview
+        """The latest overview, handed to every page; read in a worker unless given."""
+        self._pages: dict[str, DiaryPage] = {}
+        self._changes = 0
+        for page in PAGES:
+            self.add_mode(page.mode, self._page_opener(page.mode))
+
+    def _page_opener(self, mode: str) -> Callable[[], Screen[None]]:
+        def open_page() -> DiaryPage:
+            page = load_page_screen(PAGES_BY_MODE[mode])(self.context, self.overview)
+            # A new page gets its styles as it mounts; without this Textual re-parses every
+            # style sheet on the first two visits to each page (about 0.1 s each time).
+            page._css_update_count = self._css_update_count
+            self._pages[mode] = page
+            return page
+
+        return open_page
+
+    def on_mount(self) -> None:
+        if self.overview is None:
+            self.read_diary(self._changes)
+        else:
+            self.call_after_refresh(self.warm_up_pages)
+
+    @work(
+        thread=True,
+        exclusive=True,
+        group="overview",
+        exit_on_error=False,
+        description="Reading your diary",
+    )
+    def read_diary(self, changes_seen: int) -> None:
+        overview = self.gateway.overview()
+        if not get_current_worker().is_cancelled:
+            self.post_message(OverviewLoaded(overview, changes_seen))
+
+    @on(OverviewLoaded)
+    def hand_down(self, message: OverviewLoaded) -> None:
+        if message.changes_seen < self._changes:
+            return  # read before a later write: a newer read is on its way
+        first = self.overview is None
+        self.overview = message.overview
+        for page in self._pages.values():
+            page.receive_overview(message.overview)
+        if first:
+            self.warm_up_pages()
+
+    @work(thread=True, group="warm-up", exit_on_error=False, description="Preparing the pages")
+    def warm_up_pages(self) -> None:
+        """Import the other pages' code while the patient looks at the first one."""
+        for page in PAGES:
+            load_page_screen(page)
+
+    @on(DiaryChanged)
+    def reread(self) -> None:
+        self._changes += 1
+        self.read_diary(self._changes)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state is WorkerState.ERROR:
+            self.notify(failure_text(event.worker), severity="error", timeout=30, markup=False)
+
+    def action_switch_page(self, mode: str) -> None:
+        """Go to a page; not while a dialog is open, so no dialog is left behind unseen."""
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
+        elif self.screen.is_modal:
+            self.bell()
+            return
+        self.switch_mode(mode)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.key_areas(), self.gateway.description))
+
+    def key_areas(self) -> list[Area]:
+        """Every page's and dialog's keys, for the help screen and the user guide."""
+        from tui.screens.entry_editor import EntryEditorScreen
+        from tui.screens.infusion_editor import InfusionEditorScreen
+        from tui.widgets.today.score_field import ScoreField
+
+        pages = [(page.title, load_page_screen(page).BINDINGS) for page in PAGES]
+        return [
+            ("Any page", self.BINDINGS),
+            pages[0],
+            ("A score on Today", ScoreField.BINDINGS),
+            *(area for area in pages[1:] if area[1]),
+            ("Editing a day", EntryEditorScreen.BINDINGS),
+            ("Editing an infusion", InfusionEditorScreen.BINDINGS),
+        ]
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT if self.theme == DARK else DARK
+
+    async def action_quit(self) -> None:
+        if not self.has_unsaved_changes:
+            self.exit()
+            return
+        question = "You have changes that are not saved. Quit anyway and lose them?"
+        confirm = ConfirmScreen(question, "Quit without saving", "Keep editing")
+        self.push_screen(confirm, self._quit_if_confirmed)
+
+    @property
+    def has_unsaved_changes(self) -> bool:
+        """A page (Today) or an open dialog holds answers that are not stored yet."""
+        screens = [*self._pages.values(), *self.screen_stack]
+        return any(isinstance(s, HoldsAnswers) and s.has_unsaved_changes for s in screens)
+
+    def _quit_if_confirmed(self, quit_anyway: bool | None) -> None:
+        if quit_anyway:
+            self.exit()
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        for page in PAGES:
+            yield SystemCommand(
+                f"Go to {page.title}", page.purpose, partial(self.action_switch_page, page.mode)
+            )
+        yield SystemCommand("Help", "List every key", self.action_help)
+        yield SystemCommand(
+            "Light or dark", "Switch between the light and dark theme", self.action_toggle_theme
+        )
+        yield from super().get_system_commands(screen)

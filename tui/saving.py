@@ -1,0 +1,58 @@
+"""Saving a day from the form: the domain checks the answers, the gateway stores the day.
+
+Runs inside thread workers; the result travels back to the screen as a message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from textual.message import Message
+
+from diary.analysis import Flag
+from diary.domain import FieldProblem, InvalidInput, parse_entry
+from tui.gateway import DiaryGateway, SavedDay
+
+
+@dataclass
+class DaySaved(Message):
+    """The day is stored."""
+
+    saved: SavedDay
+
+
+@dataclass
+class EntryRefused(Message):
+    """The answers broke the diary's rules; nothing was written."""
+
+    problems: list[FieldProblem]
+
+
+@dataclass
+class FlagAcknowledged(Message):
+    """The patient's "I have read this" is stored."""
+
+    flag: Flag
+
+
+def save_answers(
+    gateway: DiaryGateway, today: dt.date, day: dt.date, answers: dict[str, Any]
+) -> DaySaved | EntryRefused:
+    """Check the answers as the day `day` and store them, replacing the whole day.
+
+    Empty answers are left out, so a missing pain score reads "is required".
+    """
+    given = {name: value for name, value in answers.items() if value is not None}
+    try:
+        entry = parse_entry({**given, "date": day}, today)
+        return DaySaved(gateway.save_entry(entry))
+    except InvalidInput as refused:
+        return EntryRefused(refused.problems)
+
+
+def refusal_text(problems: list[FieldProblem]) -> str:
+    """What a notification says when a save is refused: the problems with no field on screen."""
+    listed = "; ".join(problem.describe() for problem in problems)
+    return f"Not saved: {listed}" if listed else "Not saved: please fix the fields marked ⚠."

@@ -1,0 +1,98 @@
+"""What every page shares: the nav bar, the overview handed down by the app, progress, errors."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer
+from textual.worker import Worker
+
+from diary.analysis import Flag
+from diary.domain import Clock
+from tui.gateway import DiaryGateway, DiaryOverview
+from tui.messages import DiaryChanged
+from tui.pages import PageContext
+from tui.saving import FlagAcknowledged
+from tui.screens.progress import track_worker
+from tui.widgets.common.busy_line import BusyLine
+from tui.widgets.common.flag_banner import FlagBanner
+from tui.widgets.common.nav_bar import NavBar
+
+
+class DiaryPage(Screen[None]):
+    """A page showing part of the diary; the app hands each fresh overview down to it.
+
+    Until the first overview arrives the page's `#body` shows a loading indicator.
+    """
+
+    MODE: ClassVar[str] = ""
+    """The app mode (see tui.pages) this page is the base screen of."""
+
+    def __init__(self, context: PageContext, overview: DiaryOverview | None = None) -> None:
+        super().__init__()
+        self.context = context
+        self.gateway: DiaryGateway = context.gateway
+        self.clock: Clock = context.clock
+        self.overview = overview
+
+    def compose(self) -> ComposeResult:
+        yield NavBar(id="nav")
+        yield from self.compose_page()
+        yield BusyLine()
+        yield Footer(compact=True)
+
+    def compose_page(self) -> ComposeResult:
+        """The page's own widgets (the main one with id `body`), above the footer."""
+        raise NotImplementedError
+
+    def on_mount(self) -> None:
+        self.query_one(NavBar).current = self.MODE
+        if self.overview is None:
+            self.query_one("#body").loading = True
+        else:
+            self._fill(self.overview)
+
+    def receive_overview(self, overview: DiaryOverview) -> None:
+        """Called by the app with each fresh overview."""
+        self.overview = overview
+        if self.is_mounted:
+            self._fill(overview)
+
+    def _fill(self, overview: DiaryOverview) -> None:
+        self.query_one(NavBar).open_flags = len(overview.open_flags)
+        self.show_overview(overview)
+        body = self.query_one("#body")
+        if body.loading:
+            body.loading = False
+            self.call_after_refresh(self._focus_first)
+
+    def _focus_first(self) -> None:
+        if self.focused is None and self.AUTO_FOCUS:
+            self.query(self.AUTO_FOCUS).first().focus()
+
+    def show_overview(self, overview: DiaryOverview) -> None:
+        """Fill the page's widgets from `overview`."""
+        raise NotImplementedError
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        track_worker(self, event)
+
+    @on(FlagBanner.Acknowledged)
+    def acknowledge(self, message: FlagBanner.Acknowledged) -> None:
+        self.store_acknowledgement(message.flag)
+
+    @work(
+        thread=True, group="flags", exit_on_error=False, description="Marking the warning as seen"
+    )
+    def store_acknowledgement(self, flag: Flag) -> None:
+        self.gateway.acknowledge(flag)
+        self.post_message(FlagAcknowledged(flag))
+
+    @on(FlagAcknowledged)
+    def drop_acknowledged(self, message: FlagAcknowledged) -> None:
+        for banner in self.query(FlagBanner).results(FlagBanner):
+            banner.flags = tuple(flag for flag in banner.flags if flag.key != message.flag.key)
+        self.post_message(DiaryChanged())
