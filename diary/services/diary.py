@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 from diary.analysis import AnalysisSettings, Flag, flags_for_saved_day
 from diary.domain import (
     Clock,
+    Conflict,
     Course,
     DailyEntry,
     FieldProblem,
@@ -29,6 +30,7 @@ from diary.domain import (
 from diary.services.access import ReadAudit, record_read
 from diary.services.unit_of_work import UnitOfWork
 from diary.storage.repositories import entry_from_row, infusion_from_row
+from diary.storage.tables import EntryRow
 
 logger = logging.getLogger(__name__)
 
@@ -75,10 +77,18 @@ class DiaryService:
             return self.clock.today()
         return self.clock.now().astimezone(ZoneInfo(zone)).date()
 
-    def save_entry(self, patient_id: uuid.UUID, entry: DailyEntry) -> SavedEntry:
-        """Create the day or replace every field of it."""
+    def save_entry(
+        self, patient_id: uuid.UUID, entry: DailyEntry, expected_version: int | None = None
+    ) -> SavedEntry:
+        """Create the day or replace every field of it.
+
+        With `expected_version` (the version the caller loaded, 0 for a day it saw as empty),
+        the save is refused with Conflict if the day changed elsewhere since.
+        """
         check_not_in_future(entry.date, self.today_for(patient_id))
         with UnitOfWork(self.engine) as uow:
+            if expected_version is not None:
+                _check_unchanged(uow.entries.get(patient_id, entry.date), expected_version)
             row, created = uow.entries.upsert(patient_id, entry, self.clock.now())
             stored = entry_from_row(row)
         self.notify_changed(patient_id)
@@ -128,6 +138,13 @@ class DiaryService:
             if row is None:
                 raise NotFound(f"no entry for {day.isoformat()}")
             return entry_from_row(row)
+
+    def versions(
+        self, patient_id: uuid.UUID, start: dt.date | None = None, end: dt.date | None = None
+    ) -> dict[dt.date, int]:
+        """The stored version of each day in the range, for saves that must not overwrite."""
+        with UnitOfWork(self.engine, read_only=True) as uow:
+            return {row.date: row.version for row in uow.entries.in_range(patient_id, start, end)}
 
     def delete_entry(self, patient_id: uuid.UUID, day: dt.date) -> None:
         with UnitOfWork(self.engine) as uow:
@@ -241,3 +258,12 @@ class DiaryService:
 
 def _span(start: dt.date | None, end: dt.date | None) -> str:
     return f"{start or 'first day'} to {end or 'last day'}"
+
+
+def _check_unchanged(row: EntryRow | None, expected_version: int) -> None:
+    current = row.version if row is not None else 0
+    if current != expected_version:
+        raise Conflict(
+            "this day was changed elsewhere since it was opened (on another device or in "
+            "another window); open it again to see the change"
+        )

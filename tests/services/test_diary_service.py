@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 
-from diary.domain import DailyEntry, InfusionDetails, InvalidInput, NotFound, Route
+from diary.domain import Conflict, DailyEntry, InfusionDetails, InvalidInput, NotFound, Route
 from diary.factory import Diary
 from tests.conftest import TODAY
 
@@ -87,3 +87,25 @@ class TestInfusions:
             diary.entries.add_infusion(patient, InfusionDetails(date=dt.date(2026, 5, day)))
         courses = diary.entries.list_courses(patient)
         assert [(c.start.day, c.end.day) for c in courses] == [(1, 5), (20, 20)]
+
+
+class TestSaveWithExpectedVersion:
+    """A window that loaded a day must not overwrite a change made elsewhere since."""
+
+    def test_save_from_the_version_seen(self, diary: Diary, patient: uuid.UUID) -> None:
+        diary.entries.save_entry(patient, DailyEntry(date=DAY, pain=6), expected_version=0)
+        assert diary.entries.versions(patient) == {DAY: 1}
+        saved = diary.entries.save_entry(patient, DailyEntry(date=DAY, pain=4), expected_version=1)
+        assert saved.version == 2
+
+    def test_changed_elsewhere_is_refused(self, diary: Diary, patient: uuid.UUID) -> None:
+        diary.entries.save_entry(patient, DailyEntry(date=DAY, pain=6))
+        diary.entries.save_entry(patient, DailyEntry(date=DAY, pain=7))  # another device
+        with pytest.raises(Conflict, match="changed elsewhere"):
+            diary.entries.save_entry(patient, DailyEntry(date=DAY, pain=2), expected_version=1)
+        assert diary.entries.get_entry(patient, DAY).pain == 7
+
+    def test_a_day_created_elsewhere_is_refused(self, diary: Diary, patient: uuid.UUID) -> None:
+        diary.entries.save_entry(patient, DailyEntry(date=DAY, pain=6))
+        with pytest.raises(Conflict):
+            diary.entries.save_entry(patient, DailyEntry(date=DAY, pain=2), expected_version=0)
