@@ -27,6 +27,8 @@ def create_app(opened: Diary, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) -> F
         version=__version__,
         summary="Backend for the diary's mobile app: accounts, diary, insights, offline sync.",
         lifespan=lifespan,
+        # Operation ids are the route functions' names (`put_entry`), readable in client code.
+        generate_unique_id_function=lambda route: route.name,
     )
     app.state.diary = opened
     install_error_handlers(app)

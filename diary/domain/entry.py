@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from diary.domain.days import CalendarDay
 from diary.domain.vocabulary import BloodInUrine, WarningSign
 
 Score = Annotated[int, Field(ge=0, le=10)]
@@ -14,6 +14,9 @@ Score = Annotated[int, Field(ge=0, le=10)]
 
 NOTES_MAX_CHARS = 2000
 SLEEP_STEP_HOURS = 0.25
+MAX_VOMITING_EPISODES = 50
+MAX_RESCUE_DOSES = 100
+"""Upper bounds that catch typing slips and keep counts inside every system's integers."""
 
 SCORE_FIELDS: tuple[str, ...] = (
     "pain",
@@ -43,12 +46,12 @@ class EntryFields(BaseModel):
     pain: Score
     pain_worst: Score | None = None
     mood: Score | None = None
-    sleep_hours: Annotated[float, Field(ge=0, le=24)] | None = None
+    sleep_hours: Annotated[float, Field(ge=0, le=24, multiple_of=SLEEP_STEP_HOURS)] | None = None
     sleep_quality: Score | None = None
     dissociation: Score | None = None
     hallucinations: bool | None = None
     nausea: Score | None = None
-    vomiting: Annotated[int, Field(ge=0)] | None = None
+    vomiting: Annotated[int, Field(ge=0, le=MAX_VOMITING_EPISODES)] | None = None
     urinary_frequency: Score | None = None
     urinary_urgency: Score | None = None
     urination_pain: Score | None = None
@@ -56,14 +59,15 @@ class EntryFields(BaseModel):
     blood_in_urine: BloodInUrine | None = None
     unable_to_urinate: bool | None = None
     warning_signs: tuple[WarningSign, ...] = ()
-    rescue_doses: Annotated[int, Field(ge=0)] | None = None
+    rescue_doses: Annotated[int, Field(ge=0, le=MAX_RESCUE_DOSES)] | None = None
     notes: Annotated[str, Field(max_length=NOTES_MAX_CHARS)] | None = None
 
     @field_validator("sleep_hours")
     @classmethod
-    def _sleep_in_quarter_hours(cls, value: float | None) -> float | None:
+    def _exact_quarter_hours(cls, value: float | None) -> float | None:
+        """`multiple_of` states the rule in the schema but tolerates float dust; this does not."""
         if value is not None and (value / SLEEP_STEP_HOURS) != int(value / SLEEP_STEP_HOURS):
-            raise ValueError("must be a multiple of 0.25 hours (15 minutes)")
+            raise ValueError("must be a number of hours from 0 to 24 in steps of 0.25")
         return value
 
     @field_validator("warning_signs")
@@ -86,4 +90,4 @@ class DailyEntry(EntryFields):
     checked by `check_not_in_future`, called by the services, not here.
     """
 
-    date: dt.date
+    date: CalendarDay

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from diary.domain.days import CalendarDay
 from diary.domain.vocabulary import Route
 
 INFUSION_NOTES_MAX_CHARS = 2000
@@ -18,7 +18,7 @@ class InfusionDetails(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    date: dt.date
+    date: CalendarDay
     route: Route = Route.IV
     dose_mg: Annotated[float, Field(gt=0, le=10_000)] | None = None
     duration_min: Annotated[int, Field(gt=0, le=24 * 60)] | None = None

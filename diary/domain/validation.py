@@ -9,7 +9,13 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from diary.domain.entry import NOTES_MAX_CHARS, SCORE_FIELDS, DailyEntry
+from diary.domain.entry import (
+    MAX_RESCUE_DOSES,
+    MAX_VOMITING_EPISODES,
+    NOTES_MAX_CHARS,
+    SCORE_FIELDS,
+    DailyEntry,
+)
 from diary.domain.errors import FieldProblem, InvalidInput
 from diary.domain.infusion import INFUSION_NOTES_MAX_CHARS, Infusion, InfusionDetails
 from diary.domain.vocabulary import BloodInUrine, Route, WarningSign
@@ -25,8 +31,8 @@ FIELD_RULES: dict[str, str] = {
     "sleep_hours": "must be a number of hours from 0 to 24 in steps of 0.25",
     "hallucinations": "must be true or false",
     "unable_to_urinate": "must be true or false",
-    "vomiting": "must be a whole number of episodes, 0 or more",
-    "rescue_doses": "must be a whole number of doses, 0 or more",
+    "vomiting": f"must be a whole number of episodes from 0 to {MAX_VOMITING_EPISODES}",
+    "rescue_doses": f"must be a whole number of doses from 0 to {MAX_RESCUE_DOSES}",
     "blood_in_urine": f"must be one of: {_one_of(BloodInUrine)}",
     "warning_signs": f"each sign must be one of: {_one_of(WarningSign)}",
     "notes": f"must be at most {NOTES_MAX_CHARS} characters",

@@ -35,6 +35,7 @@ async def put_raw(
         (b'{"pain": "5; DROP TABLE entries"}', 422),
         (b'{"pain": 1e309}', 422),
         (b'{"pain": 3, "warning_signs": ["chest_pain", {"$ne": null}]}', 422),
+        (b'{"pain": 3, "vomiting": 1099511627776}', 422),  # beyond a database integer
     ],
     ids=[
         "nested",
@@ -45,6 +46,7 @@ async def put_raw(
         "sql-in-score",
         "inf",
         "object-in-list",
+        "integer-overflow",
     ],
 )
 async def test_bad_bodies_are_refused_and_nothing_stored(
@@ -56,7 +58,10 @@ async def test_bad_bodies_are_refused_and_nothing_stored(
     assert await stored_days(client, ana) == []
 
 
-@pytest.mark.parametrize("day", ["0001-01-01", "1899-12-31", "9999-12-31", "2026-02-30", "today"])
+@pytest.mark.parametrize(
+    "day",
+    ["0001-01-01", "1899-12-31", "9999-12-31", "2026-02-30", "today", "0", "2026-06-01T00:00:00"],
+)
 async def test_dates_far_away_or_impossible(
     client: httpx.AsyncClient, ana: SignedIn, day: str
 ) -> None:

@@ -76,6 +76,15 @@ class TestRefusedEntries:
     def test_notes_at_most_2000_characters(self) -> None:
         assert problems_for(notes="x" * 2001) == [("notes", "must be at most 2000 characters")]
 
+    @pytest.mark.parametrize("day", ["0", 0, 1_700_000_000, "2026-06-01T00:00:00", "2026-6-1"])
+    def test_only_days_written_yyyy_mm_dd(self, day: object) -> None:
+        """Pydantic alone would read 0 as 1970-01-01 and a timestamp as its day."""
+        with pytest.raises(InvalidInput) as refused:
+            parse_entry({"date": day, "pain": 3}, TODAY)
+        assert [(p.field, p.rule) for p in refused.value.problems] == [
+            ("date", "must be a date written YYYY-MM-DD")
+        ]
+
     def test_future_date_refused(self) -> None:
         with pytest.raises(InvalidInput, match="must not be in the future"):
             parse_entry({"date": TODAY + dt.timedelta(days=1), "pain": 3}, TODAY)

@@ -61,7 +61,27 @@ def log_out(account: CurrentAccount, token: BearerToken, diary: DiaryDep) -> Res
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-@router.get("/me", responses=error_responses(401))
+PATIENT_OPERATIONS = (
+    "list_entries",
+    "get_entry",
+    "put_entry",
+    "delete_entry",
+    "list_infusions",
+    "add_infusion",
+    "insights",
+    "export_diary",
+    "create_invite",
+    "list_shares",
+    "access_log",
+)
+ME_LINKS = {
+    operation: {"operationId": operation, "parameters": {"patient_id": "$response.body#/id"}}
+    for operation in PATIENT_OPERATIONS
+}
+"""OpenAPI links: a patient's own diary is at /v1/patients/{the `id` of /v1/me}."""
+
+
+@router.get("/me", responses={200: {"links": ME_LINKS}, **error_responses(401)})
 def me(account: CurrentAccount) -> AccountPublic:
     return _public(account)
 

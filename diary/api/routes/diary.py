@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
-from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Response, status
 
 from diary.analysis import Insights
 from diary.api.deps import DiaryDep, PatientReader, WritablePatient
+from diary.api.params import AsOf, FromDay, ToDay
 from diary.api.schemas import SavedEntryResponse, error_responses
 from diary.domain import DailyEntry, EntryFields, Infusion, InfusionDetails, NotFound
+from diary.domain.days import CalendarDay
 
 router = APIRouter(
     prefix="/v1/patients/{patient_id}",
     tags=["diary"],
     responses=error_responses(400, 401, 404, 413, 503),
 )
-
-FromDay = Annotated[dt.date | None, Query(alias="from", description="First day, inclusive")]
-ToDay = Annotated[dt.date | None, Query(alias="to", description="Last day, inclusive")]
 
 
 @router.get("/entries")
@@ -32,7 +29,7 @@ def list_entries(
 
 
 @router.get("/entries/{day}")
-def get_entry(grant: PatientReader, day: dt.date, diary: DiaryDep) -> DailyEntry:
+def get_entry(grant: PatientReader, day: CalendarDay, diary: DiaryDep) -> DailyEntry:
     if grant.window(day, day) != (day, day):
         raise NotFound(f"no entry for {day.isoformat()}")
     return diary.entries.get_entry(grant.patient_id, day, grant.audit("read_entry"))
@@ -41,7 +38,7 @@ def get_entry(grant: PatientReader, day: dt.date, diary: DiaryDep) -> DailyEntry
 @router.put("/entries/{day}", responses={201: {"model": SavedEntryResponse}})
 def put_entry(
     patient_id: WritablePatient,
-    day: dt.date,
+    day: CalendarDay,
     body: EntryFields,
     diary: DiaryDep,
     response: Response,
@@ -56,7 +53,7 @@ def put_entry(
 
 
 @router.delete("/entries/{day}", status_code=status.HTTP_204_NO_CONTENT)
-def delete_entry(patient_id: WritablePatient, day: dt.date, diary: DiaryDep) -> Response:
+def delete_entry(patient_id: WritablePatient, day: CalendarDay, diary: DiaryDep) -> Response:
     diary.entries.delete_entry(patient_id, day)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
@@ -103,7 +100,7 @@ def delete_infusion(
 def insights(
     grant: PatientReader,
     diary: DiaryDep,
-    as_of: Annotated[dt.date | None, Query(description="Ignore everything after this day")] = None,
+    as_of: AsOf = None,
 ) -> Insights:
     """The same document as `diary insights --json` (for a clinician, within the shared dates)."""
     since, until = grant.window(None, as_of)

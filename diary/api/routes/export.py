@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response
 from fastapi.exceptions import RequestValidationError
 
 from diary.api.deps import DiaryDep, PatientReader
+from diary.api.params import FromDay, ToDay
 from diary.api.schemas import ErrorBody, error_responses
 from diary.export.formats import ExportFormat, PageSize
 from diary.services.exports import ExportReader
@@ -46,13 +46,11 @@ FormatParam = Annotated[
         "fhir: FHIR R4 Bundle; ics: calendar reminder to raise maintenance",
     ),
 ]
-FromDay = Annotated[dt.date | None, Query(alias="from", description="First day, inclusive")]
-ToDay = Annotated[dt.date | None, Query(alias="to", description="Last day, inclusive")]
 PageSizeParam = Annotated[PageSize, Query(description="Paper size of a PDF")]
 
 
 @router.get("/export", response_class=Response, responses=ANSWERS)
-def export(
+def export_diary(
     grant: PatientReader,
     diary: DiaryDep,
     format_: FormatParam,

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from diary.api.deps import CurrentAccount, DiaryDep, OwnerPatient
 from diary.api.schemas import error_responses
 from diary.domain.audit import AuditEvent, first_broken_link
+from diary.domain.days import CalendarDay
 from diary.services.sharing import ShareView
 from diary.services.summaries import SharedPatient
 
@@ -23,9 +24,9 @@ class InviteRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     valid_days: int = Field(default=7, ge=1, le=30, description="Days the code can be used")
-    ends_on: dt.date | None = Field(default=None, description="Last day of the share")
-    visible_from: dt.date | None = Field(default=None, description="First diary day shown")
-    visible_to: dt.date | None = Field(default=None, description="Last diary day shown")
+    ends_on: CalendarDay | None = Field(default=None, description="Last day of the share")
+    visible_from: CalendarDay | None = Field(default=None, description="First diary day shown")
+    visible_to: CalendarDay | None = Field(default=None, description="Last diary day shown")
 
 
 class Invite(BaseModel):

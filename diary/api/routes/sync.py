@@ -26,7 +26,9 @@ def _own_diary(account: Account) -> Account:
 def pull(
     account: CurrentAccount,
     diary: DiaryDep,
-    cursor: Annotated[int, Query(ge=0, description="From the last pull; 0 the first time")] = 0,
+    cursor: Annotated[
+        int, Query(ge=0, le=2**62, description="From the last pull; 0 the first time")
+    ] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 200,
 ) -> PullPage:
     """Changes after `cursor` in server order, deletions included as tombstones."""
