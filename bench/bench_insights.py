@@ -11,6 +11,7 @@ Diaries are built before timing starts; only the analysis is timed.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
 import statistics
 import sys
@@ -56,6 +57,8 @@ def best_of(runs: int, action: Callable[[], object]) -> float:
 
 
 def main(quick: bool) -> None:
+    load = os.getloadavg()[0]
+    print(f"1-minute load average at start: {load:.2f} (time on a quieter machine if above 1)")
     entries, infusions, as_of = ten_year_diary()
     courses = len(compute_insights(entries, infusions, as_of).courses)
     one = best_of(5 if quick else 21, lambda: compute_insights(entries, infusions, as_of))

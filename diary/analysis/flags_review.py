@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import pairwise
+from itertools import compress, pairwise
 
 from diary.analysis.models import Flag, Tier
 from diary.analysis.outcomes import CourseOutcome
@@ -31,14 +31,6 @@ def review_flags(view: DiaryView, settings: AnalysisSettings) -> Iterator[Flag]:
 
 def _review(day: dt.date, rule: str, message: str) -> Flag:
     return Flag(date=day, tier=Tier.REVIEW, rule=f"review.{rule}", message=f"{message} {RAISE}")
-
-
-def run_completions(days: Iterable[int], hits: Iterable[bool], length: int) -> list[int]:
-    """Days on which `length` consecutive calendar days, all logged and all hits, first occur.
-
-    One day per unbroken run, so a run of ten such days gives one flag, not eight.
-    """
-    return run_ends((day for day, hit in zip(days, hits, strict=True) if hit), length)
 
 
 def run_ends(hit_days: Iterable[int], length: int) -> list[int]:
@@ -103,9 +95,10 @@ def _pain_above_baseline(view: DiaryView, s: AnalysisSettings) -> Iterator[Flag]
         if outcome.baseline is None:
             continue
         limit = outcome.baseline.pain + s.pain_above_baseline_points
-        days = series.logged_between(outcome.end + 1, _period_last(view, index))
-        hits = (series.by_day[day] >= limit for day in days)
-        for day in run_completions(days, hits, s.consecutive_days):
+        first, last = outcome.end + 1, _period_last(view, index)
+        days, scores = series.logged_between(first, last), series.scores_between(first, last)
+        hit_days = compress(days, map(limit.__le__, scores))
+        for day in run_ends(hit_days, s.consecutive_days):
             text = (
                 f"Pain {s.pain_above_baseline_points:g} or more points above your baseline "
                 f"({outcome.baseline.pain:.1f}) on {s.consecutive_days} days in a row up to "
@@ -117,15 +110,13 @@ def _pain_above_baseline(view: DiaryView, s: AnalysisSettings) -> Iterator[Flag]
 
 def _bladder_rising(view: DiaryView, s: AnalysisSettings) -> Iterator[Flag]:
     """Average worst bladder score per course period rising across 3 courses in a row."""
-    bladder = view.facts.bladder
-    days = [day for day, _ in bladder]
+    days, worst = view.facts.bladder_days, view.facts.bladder_worst
     averages: list[tuple[CourseOutcome, float]] = []
     for index, outcome in enumerate(view.outcomes):
         low = bisect_left(days, outcome.course.start.toordinal())
         high = bisect_right(days, _period_last(view, index))
         if high > low:
-            given = [worst for _, worst in bladder[low:high]]
-            averages.append((outcome, sum(given) / len(given)))
+            averages.append((outcome, sum(worst[low:high]) / (high - low)))
     for first, middle, last in zip(averages, averages[1:], averages[2:], strict=False):
         rising = first[1] < middle[1] < last[1]
         if rising and last[1] - first[1] >= s.bladder_rise_points:

@@ -29,6 +29,8 @@ class CourseOutcome:
     """Everything the analysis found about one course, unrounded."""
 
     course: Course
+    end: int
+    """The course's last infusion day (an ordinal)."""
     baseline: Baseline | None
     best: float | None
     response: ResponseClass
@@ -39,10 +41,6 @@ class CourseOutcome:
     @property
     def responded(self) -> bool | None:
         return responded(self.response)
-
-    @property
-    def end(self) -> int:
-        return self.course.end.toordinal()
 
     @property
     def relief_days(self) -> int | None:
@@ -115,7 +113,7 @@ def _analyse(
     ongoing = next_start is None and (relief is None or relief.censored_by is not None)
     if relief is not None and relief.returned:
         ongoing = False
-    return CourseOutcome(course, baseline, best, response, relief, ongoing)
+    return CourseOutcome(course, end, baseline, best, response, relief, ongoing)
 
 
 def _best_and_response(
@@ -157,24 +155,20 @@ def _relief(
 def to_insight(outcome: CourseOutcome) -> CourseInsight:
     """The §4 JSON view of a course: baseline and best pain to 1 decimal, percent whole."""
     baseline = outcome.baseline.pain if outcome.baseline is not None else None
-    pct = (
-        relief_pct(baseline, outcome.best)
-        if baseline is not None and outcome.best is not None
-        else None
-    )
-    relief = outcome.relief
+    best, relief, infusions = outcome.best, outcome.relief, outcome.course.infusions
+    pct = relief_pct(baseline, best) if baseline is not None and best is not None else None
     return CourseInsight(
-        start=outcome.course.start,
-        end=outcome.course.end,
-        infusions=len(outcome.course.infusion_days),
+        start=infusions[0].date,
+        end=infusions[-1].date,
+        infusions=len({infusion.date for infusion in infusions}),
         baseline_pain=None if baseline is None else round(baseline, 1),
-        best_pain=None if outcome.best is None else round(outcome.best, 1),
+        best_pain=None if best is None else round(best, 1),
         best_relief_pct=None if pct is None else round(pct),
         response=outcome.response,
-        responded=outcome.responded,
-        relief_end=_date(relief.relief_end) if relief is not None else None,
-        relief_days=outcome.relief_days,
-        censored=outcome.censored,
+        responded=responded(outcome.response),
+        relief_end=None if relief is None else _date(relief.relief_end),
+        relief_days=None if relief is None else relief.relief_days(outcome.end),
+        censored=relief is not None and relief.censored_by is not None,
         ongoing=outcome.ongoing,
     )
 

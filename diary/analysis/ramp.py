@@ -10,6 +10,8 @@ each knot pair cost a handful of arithmetic operations.
 from __future__ import annotations
 
 import math
+from itertools import accumulate
+from operator import mul
 
 from diary.analysis.series import PainSeries
 
@@ -20,20 +22,32 @@ MAX_SHIFT_DAYS = 4
 MAX_RAMP_DAYS = 8
 
 
-def _prefix_sums(series: PainSeries, first: int, last: int) -> list[list[int]]:
-    """Prefix sums of n, x, x², y, xy over days first..last (missing days add nothing)."""
-    columns: list[list[int]] = [[0], [0], [0], [0], [0]]
-    n = sx = sxx = sy = sxy = 0
-    for x, day in enumerate(range(first, last + 1)):
-        y = series.by_day.get(day)
-        if y is not None:
-            n, sx, sxx, sy, sxy = n + 1, sx + x, sxx + x * x, sy + y, sxy + x * y
-        for column, value in zip(columns, (n, sx, sxx, sy, sxy), strict=True):
-            column.append(value)
-    return columns
+def _prefix_sums(series: PainSeries, first: int, last: int) -> list[list[float]]:
+    """Prefix sums of n, x, x², y, xy over days first..last (missing days add nothing).
+
+    They are whole numbers, held as floats: float arithmetic on them is exact, and the fit
+    below then runs on floats only, which CPython handles faster than mixed int and float.
+    """
+    low, high = series.position(first), series.position(last + 1)
+    size = last - first + 1
+    marks, ys = [0.0] * size, [0.0] * size
+    for day, score in zip(series.days[low:high], series.scores[low:high], strict=True):
+        marks[day - first], ys[day - first] = 1.0, score
+    xs, squares = _XS[:size], _SQUARES[:size]
+    return [
+        list(accumulate(marks, initial=0.0)),
+        list(accumulate(map(mul, xs, marks), initial=0.0)),
+        list(accumulate(map(mul, squares, marks), initial=0.0)),
+        list(accumulate(ys, initial=0.0)),
+        list(accumulate(map(mul, xs, ys), initial=0.0)),
+    ]
 
 
-def _best_ramp(columns: list[list[int]], centre: int) -> tuple[int, int, float, float] | None:
+_XS = [float(x) for x in range(2 * NEIGHBOURHOOD_DAYS + 1)]
+_SQUARES = [x * x for x in _XS]
+
+
+def _best_ramp(columns: list[list[float]], centre: int) -> tuple[int, int, float, float] | None:
     """Knots (k1, k2) and levels (low, high) of the least-squares low–rise–high fit.
 
     Minimising the residual sum of squares is maximising cov(w, y)² / var(w) over the knot
@@ -45,24 +59,31 @@ def _best_ramp(columns: list[list[int]], centre: int) -> tuple[int, int, float, 
     size = len(pn) - 1
     n, sy = pn[size], py[size]
     best_gain, best = 1e-9, None
+    at_k2 = list(zip(pn, px, pxx, py, pxy, [n - count for count in pn], strict=True))
+    k2_floor = centre - MAX_SHIFT_DAYS
     for k1 in range(-1, min(size, centre + MAX_SHIFT_DAYS + 1)):
-        a = max(k1 + 1, 0)
-        an, ax, axx, ay, axy = pn[a], px[a], pxx[a], py[a], pxy[a]
-        for k2 in range(max(k1 + 1, centre - MAX_SHIFT_DAYS), min(size, k1 + MAX_RAMP_DAYS) + 1):
-            inv = 1 / (k2 - k1)
-            rn, rx, ry = pn[k2] - an, px[k2] - ax, py[k2] - ay
-            hn = n - pn[k2]
-            sw = (rx - k1 * rn) * inv + hn
-            cov = (pxy[k2] - axy - k1 * ry) * inv + sy - py[k2] - sw * sy / n
+        an, ax, axx, ay, axy, _ = at_k2[k1 + 1 if k1 >= 0 else 0]
+        knot, twice, square = float(k1), 2.0 * k1, float(k1 * k1)
+        k2_first = k1 + 1 if k1 + 1 > k2_floor else k2_floor
+        k2_last = k1 + MAX_RAMP_DAYS if k1 + MAX_RAMP_DAYS < size else size
+        for k2 in range(k2_first, k2_last + 1):
+            bn, bx, bxx, by, bxy, hn = at_k2[k2]
+            inv = _INVERSE[k2 - k1]
+            rn, rx = bn - an, bx - ax
+            sw = (rx - knot * rn) * inv + hn
+            cov = (bxy - axy - knot * (by - ay)) * inv + sy - by - sw * sy / n
             if cov <= 0:
                 continue
-            rxx = pxx[k2] - axx
-            var_w = (rxx - 2 * k1 * rx + k1 * k1 * rn) * inv * inv + hn - sw * sw / n
+            var_w = (bxx - axx - twice * rx + square * rn) * inv * inv + hn - sw * sw / n
             if var_w > 1e-12 and cov * cov > best_gain * var_w:
                 best_gain = cov * cov / var_w + 1e-9
                 low = (sy - cov / var_w * sw) / n
                 best = (k1, k2, low, low + cov / var_w)
     return best
+
+
+_INVERSE = [0.0] + [1 / length for length in range(1, MAX_RAMP_DAYS + 1)]
+"""1 / (k2 − k1) for every rise length a knot pair can have."""
 
 
 def place_return(series: PainSeries, found: int, first: int, last: int, threshold: float) -> int:

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum, StrEnum
+from itertools import compress
 
 from diary.analysis.ramp import NEIGHBOURHOOD_DAYS, place_return
-from diary.analysis.series import PainSeries, underlying_level
+from diary.analysis.series import PainSeries, level_reader
 from diary.domain.settings import AnalysisSettings
 
 
@@ -72,24 +73,10 @@ class _Scan:
         self.series, self.window, self.threshold, self.settings = series, window, threshold, s
         self.margin_per_entry = 0.0
         """z·σ: how far above threshold the confirmation days' mean must be, times √n."""
-        self._levels: dict[int, float | None] = {}
-
-    def level(self, day: int) -> float | None:
-        if day not in self._levels:
-            s = self.settings
-            self._levels[day] = underlying_level(
-                self.series,
-                day,
-                self.window.first,
-                self.window.last,
-                s.smoothing_half_width_days,
-                s.smoothing_min_entries,
-            )
-        return self._levels[day]
-
-    def is_above(self, day: int) -> bool:
-        level = self.level(day)
-        return level is not None and level > self.threshold
+        self.level = level_reader(
+            series, window.first, window.last, s.smoothing_half_width_days, s.smoothing_min_entries
+        )
+        """`underlying_level` of a day within the window, computed once."""
 
     def stays_above(self, day: int) -> _Check:
         """Whether the level stays above threshold from `day` through the confirmation days."""
@@ -134,14 +121,16 @@ def find_relief_end(
     scan.margin_per_entry = settings.confirm_z * noise
     half_width = settings.smoothing_half_width_days
     checked = window.first - 1
-    for logged in series.logged_between(window.first, window.last):
-        if series.by_day[logged] <= threshold:
-            continue
+    logged_days = series.logged_between(window.first, window.last)
+    scores = series.scores_between(window.first, window.last)
+    level = scan.level
+    for logged in compress(logged_days, map(threshold.__lt__, scores)):
         for day in range(
             max(checked + 1, logged - half_width), min(window.last, logged + half_width) + 1
         ):
             checked = day
-            if not scan.is_above(day):
+            above = level(day)
+            if above is None or above <= threshold:
                 continue
             check = scan.stays_above(day)
             if check is _Check.CONFIRMED:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+from itertools import accumulate
+from operator import mul
 
 from diary.analysis.models import ResponseClass
 from diary.analysis.series import PainSeries
@@ -22,74 +25,73 @@ def best_underlying_pain(
     relief) up to some day, then rising in a straight line (the fade), or flat throughout,
     whichever the Bayesian information criterion prefers. The flat part's level is the answer.
     """
-    days = series.logged_between(
-        course_end + 1, min(window_last, course_end + settings.response_window_days)
-    )
+    first, last = course_end + 1, min(window_last, course_end + settings.response_window_days)
+    days = series.logged_between(first, last)
     if len(days) < settings.smoothing_min_entries:
         return None
-    xs = [day - course_end for day in days]
-    ys = [float(series.by_day[day]) for day in days]
+    xs = [float(day - course_end) for day in days]
+    ys = list(map(float, series.scores_between(first, last)))
     return flat_then_rising_level(xs, ys, settings.smoothing_min_entries)
 
 
-def flat_then_rising_level(xs: list[int], ys: list[float], min_flat: int) -> float:
+def flat_then_rising_level(xs: Sequence[float], ys: Sequence[float], min_flat: int) -> float:
     """Level of the flat part of the best flat-then-rising fit (see `best_underlying_pain`).
 
     Three shapes compete by BIC: flat throughout; flat, then a straight-line rise (a slow
     fade); flat, then a step up to a second level (a quick fade followed by the baseline).
-    Suffix sums make every candidate knot cost a few operations.
+    Suffix sums make every candidate knot cost a few operations. Days and scores are whole
+    numbers held as floats, so the sums are exact and the arithmetic is float-only (faster
+    in CPython than mixed int and float).
     """
-    n = len(ys)
-    total_y, total_yy = sum(ys), sum(y * y for y in ys)
+    entries = len(ys)
+    n = float(entries)
+    total_y, total_yy = sum(ys), sum(map(mul, ys, ys))
     mean = total_y / n
     flat_sse = total_yy - total_y * mean
+    no_step_sse = total_yy - total_y * total_y / n
     best_sse, best_level = math.inf, mean
-    tail_n = tail_x = tail_xx = tail_y = tail_yy = tail_xy = 0.0
-    tails = []
-    for x, y in zip(reversed(xs), reversed(ys), strict=True):
-        tail_n, tail_x, tail_xx = tail_n + 1, tail_x + x, tail_xx + x * x
-        tail_y, tail_yy, tail_xy = tail_y + y, tail_yy + y * y, tail_xy + x * y
-        tails.append((tail_n, tail_x, tail_xx, tail_y, tail_yy, tail_xy))
-    tails.reverse()
-    for index in range(min_flat - 1, n - 1):
-        after = tails[index + 1]
-        for level, sse in (
-            _rise_after(xs[index], after, n, total_y, flat_sse),
-            _step_after(after, n, total_y, total_yy),
-        ):
-            if sse < best_sse:
-                best_sse, best_level = sse, level
+    knots = xs[min_flat - 1 : entries - 1]
+    for knot, after in zip(knots, _suffix_sums(xs, ys)[min_flat:], strict=True):
+        count, sx, sxx, high_y, high_yy, sxy = after
+        # Flat up to `knot`, then a straight rise (no rise fits as flat).
+        z_sum = sx - knot * count
+        z_mean = z_sum / n
+        szz = sxx - 2.0 * knot * sx + knot * knot * count - z_sum * z_mean
+        szy = sxy - knot * high_y - z_mean * total_y
+        slope = szy / szz if szz > 1e-12 else 0.0
+        slope = slope if slope > 0.0 else 0.0  # no falling fade
+        sse = flat_sse - slope * szy
+        if sse < best_sse:
+            best_sse, best_level = sse, mean - slope * z_mean
+        # One level up to `knot`, a higher one after it (no step up fits as flat).
+        low_y = total_y - high_y
+        low_mean, high_mean = low_y / (n - count), high_y / count
+        if high_mean <= low_mean:
+            if no_step_sse < best_sse:
+                best_sse, best_level = no_step_sse, mean
+            continue
+        sse = (total_yy - high_yy) - low_y * low_mean + high_yy - high_y * high_mean
+        if sse < best_sse:
+            best_sse, best_level = sse, low_mean
     return best_level if _bic(best_sse, n, 3) < _bic(flat_sse, n, 1) else mean
 
 
-Sums = tuple[float, float, float, float, float, float]
+def _suffix_sums(xs: Sequence[float], ys: Sequence[float]) -> list[tuple[float, ...]]:
+    """(count, Σx, Σx², Σy, Σy², Σxy) over entries i.. for each i, in entry order."""
+    back_x, back_y = xs[::-1], ys[::-1]
+    columns = zip(
+        map(float, range(1, len(xs) + 1)),
+        accumulate(back_x),
+        accumulate(map(mul, back_x, back_x)),
+        accumulate(back_y),
+        accumulate(map(mul, back_y, back_y)),
+        accumulate(map(mul, back_x, back_y)),
+        strict=True,
+    )
+    return list(columns)[::-1]
 
 
-def _rise_after(
-    knot: int, after: Sums, n: int, total_y: float, flat_sse: float
-) -> tuple[float, float]:
-    """(flat level, SSE) of flat up to `knot`, then a straight rise; no rise fits as flat."""
-    count, sx, sxx, sy, _, sxy = after
-    z_sum = sx - knot * count
-    z_mean = z_sum / n
-    szz = sxx - 2 * knot * sx + knot * knot * count - z_sum * z_mean
-    szy = sxy - knot * sy - z_mean * total_y
-    slope = max(0.0, szy / szz) if szz > 1e-12 else 0.0
-    return total_y / n - slope * z_mean, flat_sse - slope * szy
-
-
-def _step_after(after: Sums, n: int, total_y: float, total_yy: float) -> tuple[float, float]:
-    """(low level, SSE) of one level before the split and a higher one after it."""
-    count, _, _, high_y, high_yy, _ = after
-    low_n, low_y = n - count, total_y - high_y
-    low_mean, high_mean = low_y / low_n, high_y / count
-    if high_mean <= low_mean:
-        return total_y / n, total_yy - total_y * total_y / n
-    low_sse = (total_yy - high_yy) - low_y * low_mean
-    return low_mean, low_sse + high_yy - high_y * high_mean
-
-
-def _bic(sse: float, n: int, parameters: int) -> float:
+def _bic(sse: float, n: float, parameters: int) -> float:
     return n * math.log(max(sse, 1e-9) / n) + parameters * math.log(n)
 
 
@@ -97,12 +99,12 @@ def few_entries_level(
     series: PainSeries, course_end: int, window_last: int, settings: AnalysisSettings
 ) -> tuple[float, int] | None:
     """Mean and count of the 1–2 entries in days 1..14 when there are too few for the fit."""
-    days = series.logged_between(
+    scores = series.scores_between(
         course_end + 1, min(window_last, course_end + settings.response_window_days)
     )
-    if not days or len(days) >= settings.smoothing_min_entries:
+    if not scores or len(scores) >= settings.smoothing_min_entries:
         return None
-    return sum(series.by_day[day] for day in days) / len(days), len(days)
+    return sum(scores) / len(scores), len(scores)
 
 
 def classify_with_margin(

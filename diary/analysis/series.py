@@ -1,47 +1,108 @@
 """The pain scores of a diary as a day-indexed series, and its underlying (smoothed) level.
 
 Days are proleptic ordinals (`date.toordinal()`), so arithmetic on them is plain integers.
+The series is built once per analysis with prefix sums (count, Σy, Σx, Σx², Σxy), so a mean,
+a count or a local straight-line fit over any run of days costs a few integer operations
+however long the diary is. The sums are exact integers, so every result is the same, to the
+last bit, as summing the days one by one.
 """
 
 from __future__ import annotations
 
-import itertools
 import math
-from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate, compress
+from operator import mul, sub
 
 TRIMMED_CHI2_MEAN = 0.623
 """Mean of a χ²(1) variable below its 90th percentile: corrects the trimmed noise estimate."""
 
 
 @dataclass(frozen=True)
+class PrefixSums:
+    """Running sums over the logged days in order; entry i covers the first i logged days.
+
+    x is the day minus the series' `origin`, so the numbers stay small. Σx, Σx² and Σxy are
+    only kept for a series that local fits read (empty otherwise).
+    """
+
+    y: list[int]
+    x: list[int]
+    xx: list[int]
+    xy: list[int]
+
+    @classmethod
+    def of(cls, xs: Sequence[int] | None, ys: Sequence[int]) -> PrefixSums:
+        y = list(accumulate(ys, initial=0))
+        if xs is None:
+            return cls(y, [], [], [])
+        return cls(
+            y,
+            list(accumulate(xs, initial=0)),
+            list(accumulate(map(mul, xs, xs), initial=0)),
+            list(accumulate(map(mul, xs, ys), initial=0)),
+        )
+
+
+@dataclass(frozen=True)
 class PainSeries:
     """Logged `pain` by day; days with no entry are simply absent."""
 
-    by_day: dict[int, int]
     days: tuple[int, ...]
     """The logged days in ascending order."""
+    scores: tuple[int, ...]
+    """The score of each logged day, in the same order."""
+    origin: int
+    before: list[int]
+    """before[i]: how many logged days come before day `origin` + i, up to the day after the
+    last logged day (later days: all of them; earlier days: none)."""
+    sums: PrefixSums
 
     @classmethod
-    def from_scores(cls, scores: Iterable[tuple[int, int]]) -> PainSeries:
-        by_day = dict(scores)
-        return cls(by_day, tuple(sorted(by_day)))
+    def build(cls, days: Sequence[int], scores: Sequence[int]) -> PainSeries:
+        """The series of `scores` on `days` (ascending, each once), for means and counts."""
+        origin = days[0] if days else 0
+        marks = [0] * (days[-1] - origin + 1 if days else 0)
+        for day in days:
+            marks[day - origin] = 1
+        before = list(accumulate(marks, initial=0))
+        return cls(tuple(days), tuple(scores), origin, before, PrefixSums.of(None, scores))
+
+    def for_fits(self, scores: Sequence[int]) -> PainSeries:
+        """The same days with `scores`, with the sums local straight-line fits read."""
+        xs = [day - self.origin for day in self.days]
+        return PainSeries(
+            self.days, tuple(scores), self.origin, self.before, PrefixSums.of(xs, scores)
+        )
+
+    def position(self, day: int) -> int:
+        """How many logged days come before `day`."""
+        index = day - self.origin
+        if index <= 0:
+            return 0
+        before = self.before
+        return before[index] if index < len(before) else len(self.days)
 
     def logged_between(self, first: int, last: int) -> tuple[int, ...]:
         """Logged days in [first, last]."""
-        return self.days[bisect_left(self.days, first) : bisect_right(self.days, last)]
+        return self.days[self.position(first) : self.position(last + 1)]
+
+    def scores_between(self, first: int, last: int) -> tuple[int, ...]:
+        """Scores of the logged days in [first, last]."""
+        return self.scores[self.position(first) : self.position(last + 1)]
 
     def count_between(self, first: int, last: int) -> int:
-        return bisect_right(self.days, last) - bisect_left(self.days, first)
+        return max(0, self.position(last + 1) - self.position(first))
 
     def mean_between(self, first: int, last: int) -> tuple[float | None, int]:
         """Mean pain over the logged days in [first, last], and how many there were."""
-        days = self.logged_between(first, last)
-        if not days:
+        low, high = self.position(first), self.position(last + 1)
+        if high <= low:
             return None, 0
-        by_day = self.by_day
-        return sum(by_day[day] for day in days) / len(days), len(days)
+        y = self.sums.y
+        return (y[high] - y[low]) / (high - low), high - low
 
     def last_logged_at_or_before(self, day: int, not_before: int) -> int | None:
         index = bisect_right(self.days, day) - 1
@@ -58,13 +119,11 @@ def noise_sd(series: PainSeries, floor: float = 0.3) -> float:
     out, so one return of pain does not count as noise; `floor` keeps the estimate sensible
     for a diary of identical scores.
     """
-    days, by_day = series.days, series.by_day
-    squares = sorted(
-        (by_day[after] - by_day[before]) ** 2
-        for before, after in itertools.pairwise(days)
-        if after == before + 1
-    )
-    kept = squares[: max(1, len(squares) * 9 // 10)] if squares else []
+    days, scores = series.days, series.scores
+    next_day = map((1).__eq__, map(sub, days[1:], days))
+    steps = list(compress(map(sub, scores[1:], scores), next_day))
+    squares = sorted(map(mul, steps, steps))
+    kept = squares[: max(1, len(squares) * 9 // 10)]
     if not kept:
         return 1.0
     return max(floor, math.sqrt(sum(kept) / len(kept) / 2 / TRIMMED_CHI2_MEAN))
@@ -76,18 +135,22 @@ def without_bad_days(series: PainSeries, spike: int = 2, reach: int = 2) -> Pain
     A score at least `spike` points above both neighbouring entries (each within `reach`
     days) is replaced by the higher neighbour: one flare day says nothing about the
     underlying level. Two bad days in a row are kept, and so is the first day of a real
-    return, because the day after it is high too.
+    return, because the day after it is high too. Only entries `spike` above the entry
+    before them are looked at closely (found in one C-level pass). The result carries the
+    sums that local straight-line fits read (`level_reader`).
     """
-    days, by_day = series.days, series.by_day
-    cleaned = dict(by_day)
-    for index in range(1, len(days) - 1):
-        before, day, after = days[index - 1], days[index], days[index + 1]
-        if day - before > reach or after - day > reach:
-            continue
-        neighbours = max(by_day[before], by_day[after])
-        if by_day[day] - neighbours >= spike:
-            cleaned[day] = neighbours
-    return PainSeries(cleaned, days)
+    days, scores = series.days, series.scores
+    rises = map(sub, scores[1:-1], scores)
+    candidates = compress(range(1, len(scores) - 1), map(spike.__le__, rises))
+    cleaned: list[int] | None = None
+    for index in candidates:
+        low, high = scores[index - 1], scores[index + 1]
+        higher = low if low > high else high
+        near = days[index] - days[index - 1] <= reach and days[index + 1] - days[index] <= reach
+        if near and scores[index] - higher >= spike:
+            cleaned = cleaned or list(scores)
+            cleaned[index] = higher
+    return series.for_fits(scores if cleaned is None else cleaned)
 
 
 def underlying_level(
@@ -101,20 +164,51 @@ def underlying_level(
     result stays within the range of the entries used, so it never extrapolates. None when
     fewer than `min_entries` entries are available: that day is hidden by a gap.
     """
-    low, high = max(first, day - half_width), min(last, day + half_width)
-    days = series.days
-    logged = days[bisect_left(days, low) : bisect_right(days, high)]
-    n = len(logged)
-    if n < min_entries:
-        return None
-    by_day = series.by_day
-    pains = [by_day[other] for other in logged]
-    mean = sum(pains) / n
-    if logged[0] >= day or logged[-1] <= day:
-        return mean
-    xs = [other - day for other in logged]
-    sum_x = sum(xs)
-    spread = sum(x * x for x in xs) - sum_x * sum_x / n
-    slope = (sum(x * y for x, y in zip(xs, pains, strict=True)) - sum_x * mean) / spread
-    level = mean - slope * sum_x / n
-    return min(max(level, min(pains)), max(pains))
+    return level_reader(series, first, last, half_width, min_entries)(day)
+
+
+def level_reader(
+    series: PainSeries, first: int, last: int, half_width: int, min_entries: int
+) -> Callable[[int], float | None]:
+    """`underlying_level` within [first, last] as a function of the day, each day fitted once.
+
+    With x = logged day − day, the sums Σx, Σx², Σxy are exact integers shifted from the
+    prefix sums (whose x counts from the origin), so this equals summing the entries one by
+    one. Everything it reads is bound once, as this is the innermost loop of the analysis.
+    """
+    days, scores, origin, before = series.days, series.scores, series.origin, series.before
+    ys, xs, xxs, xys = series.sums.y, series.sums.x, series.sums.xx, series.sums.xy
+    span, logged = len(before), len(days)
+    known: dict[int, float | None] = {}
+
+    def level(day: int) -> float | None:
+        if day in known:
+            return known[day]
+        index = (day - half_width if day - half_width > first else first) - origin
+        low = 0 if index <= 0 else (before[index] if index < span else logged)
+        index = (day + half_width if day + half_width < last else last) + 1 - origin
+        high = 0 if index <= 0 else (before[index] if index < span else logged)
+        n = high - low
+        if n < min_entries:
+            known[day] = None
+            return None
+        raw_y = ys[high] - ys[low]
+        fitted = raw_y / n  # the mean: the answer when all entries lie on one side
+        if days[low] < day < days[high - 1]:
+            shift = day - origin
+            raw_x = xs[high] - xs[low]
+            sum_x = raw_x - n * shift
+            sum_xx = xxs[high] - xxs[low] - 2 * shift * raw_x + n * shift * shift
+            sum_xy = xys[high] - xys[low] - shift * raw_y
+            slope = (sum_xy - sum_x * fitted) / (sum_xx - sum_x * sum_x / n)
+            fitted -= slope * sum_x / n
+            pains = scores[low:high]
+            lowest, highest = min(pains), max(pains)
+            if fitted < lowest:  # kept within the scores used: never extrapolates
+                fitted = lowest
+            elif fitted > highest:
+                fitted = highest
+        known[day] = fitted
+        return fitted
+
+    return level

@@ -1,19 +1,26 @@
-"""The diary as it stood at the end of `as_of`: the one input every analysis step reads."""
+"""The diary as it stood at the end of `as_of`: the one input every analysis step reads.
+
+This is the boundary: entries are read once into plain columns (`entry_facts.read_columns`)
+and the pain scores into a prefix-summed `PainSeries`; nothing after this reads a pydantic
+entry field again, except the few entries that may raise an urgent flag.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from operator import attrgetter
+from operator import attrgetter, eq, itemgetter
 
-from diary.analysis.entry_facts import EntryFacts, gather_facts
+from diary.analysis.entry_facts import EntryFacts, gather_facts, read_columns
 from diary.analysis.outcomes import CourseOutcome, analyse_courses
 from diary.analysis.series import PainSeries
-from diary.domain.courses import group_into_courses
+from diary.domain.courses import Course, group_into_courses
 from diary.domain.entry import DailyEntry
 from diary.domain.infusion import Infusion
 from diary.domain.settings import AnalysisSettings
+
+_DATE = attrgetter("date")
 
 
 @dataclass(frozen=True)
@@ -21,7 +28,6 @@ class DiaryView:
     """Entries and infusions up to `as_of`, in date order, with each course's outcome."""
 
     as_of: dt.date
-    entries: tuple[DailyEntry, ...]
     series: PainSeries
     """Pain as logged (baselines and flags read this)."""
     infusion_days: tuple[int, ...]
@@ -38,17 +44,48 @@ def build_view(
     settings: AnalysisSettings,
 ) -> DiaryView:
     """Drop everything after `as_of`, order by date, group courses and analyse each one."""
-    kept = sorted((entry for entry in entries if entry.date <= as_of), key=attrgetter("date"))
+    kept, days = _up_to(entries, as_of.toordinal())
+    columns = read_columns(kept)
+    series = _pain_series(days, columns[0])  # type: ignore[arg-type]
     given = [infusion for infusion in infusions if infusion.date <= as_of]
-    days = [entry.date.toordinal() for entry in kept]
-    by_day = dict(zip(days, [entry.pain for entry in kept], strict=True))
-    series = (
-        PainSeries(by_day, tuple(days))
-        if len(by_day) == len(days)
-        else PainSeries.from_scores(by_day.items())
-    )
-    courses = group_into_courses(given, max_gap_days=settings.course_gap_days)
+    courses = _courses(given, settings.course_gap_days)
     outcomes = analyse_courses(series, courses, as_of.toordinal(), settings)
     infusion_days = tuple(sorted({infusion.date.toordinal() for infusion in given}))
-    facts = gather_facts(kept, days, settings)
-    return DiaryView(as_of, tuple(kept), series, infusion_days, tuple(outcomes), facts)
+    facts = gather_facts(kept, days, columns, settings)
+    return DiaryView(as_of, series, infusion_days, tuple(outcomes), facts)
+
+
+def _up_to(entries: Sequence[DailyEntry], as_of: int) -> tuple[list[DailyEntry], list[int]]:
+    """The entries dated on or before `as_of`, in date order (a stable sort), and their days."""
+    days = list(map(dt.date.toordinal, map(_DATE, entries)))
+    if days and max(days) <= as_of and days == sorted(days):
+        return list(entries), days
+    ordered = sorted(
+        (pair for pair in zip(days, entries, strict=True) if pair[0] <= as_of),
+        key=itemgetter(0),
+    )
+    return [entry for _, entry in ordered], [day for day, _ in ordered]
+
+
+def _courses(given: list[Infusion], gap_days: int) -> list[Course]:
+    """`group_into_courses`, without its tie-break sort (by id) when no two infusions share
+    a day: the same courses, without turning every id into a string."""
+    ordered = sorted(given, key=_DATE)
+    if any(map(eq, map(_DATE, ordered), map(_DATE, ordered[1:]))):
+        return group_into_courses(given, max_gap_days=gap_days)
+    runs: list[list[Infusion]] = []
+    for infusion in ordered:
+        if runs and (infusion.date - runs[-1][-1].date).days <= gap_days:
+            runs[-1].append(infusion)
+        else:
+            runs.append([infusion])
+    return [Course(tuple(run)) for run in runs]
+
+
+def _pain_series(days: list[int], pains: Sequence[int]) -> PainSeries:
+    """The logged pain series; when a day has several entries, the last one counts."""
+    if len(set(days)) == len(days):
+        return PainSeries.build(days, pains)
+    by_day = dict(zip(days, pains, strict=True))
+    ordered = sorted(by_day)
+    return PainSeries.build(ordered, [by_day[day] for day in ordered])
