@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from diary import __version__
 from diary.api.errors import install_error_handlers
 from diary.api.middleware import DEFAULT_MAX_BODY_BYTES, ContainFaults, LimitBodySize, NoStore
-from diary.api.routes import auth, diary, export, health, sharing, sync
+from diary.api.routes import auth, diary, export, flags, health, sharing, sync
 from diary.factory import Diary
 
 
@@ -32,7 +32,7 @@ def create_app(opened: Diary, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) -> F
     )
     app.state.diary = opened
     install_error_handlers(app)
-    for module in (health, auth, diary, sharing, sync, export):
+    for module in (health, auth, diary, flags, sharing, sync, export):
         app.include_router(module.router)
     app.add_middleware(ContainFaults)
     app.add_middleware(NoStore)

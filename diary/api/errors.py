@@ -15,6 +15,7 @@ from diary.domain import (
     Forbidden,
     InvalidInput,
     NotFound,
+    StaleVersion,
     TooManyAttempts,
     Unauthenticated,
 )
@@ -75,6 +76,7 @@ async def _invalid_input(_request: Request, error: InvalidInput) -> JSONResponse
 
 
 STATUS_OF: tuple[tuple[type[DiaryError], int], ...] = (
+    (StaleVersion, 412),
     (NotFound, 404),
     (Unauthenticated, 401),
     (Forbidden, 403),

@@ -88,6 +88,7 @@ def error_responses(*codes: int) -> dict[int | str, dict[str, object]]:
         403: "This account may not do this",
         404: "Not found (also for a patient the account may not see)",
         409: "Clashes with what is stored",
+        412: "If-Match: the day was changed since that version; read it again",
         413: "Body larger than 2 MiB",
         429: "Too many failed logins; see Retry-After",
         503: "The database is not answering; try again after Retry-After seconds",

@@ -11,6 +11,7 @@ from diary.domain.errors import (
     Forbidden,
     InvalidInput,
     NotFound,
+    StaleVersion,
     TooManyAttempts,
     Unauthenticated,
 )
@@ -38,6 +39,7 @@ __all__ = [
     "NotFound",
     "Role",
     "Route",
+    "StaleVersion",
     "SystemClock",
     "TooManyAttempts",
     "Unauthenticated",

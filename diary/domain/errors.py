@@ -53,5 +53,9 @@ class Conflict(DiaryError):
     """The request clashes with what is stored (e.g. an e-mail already registered)."""
 
 
+class StaleVersion(Conflict):
+    """The caller changed a version of the row that is no longer the stored one."""
+
+
 class Forbidden(DiaryError):
     """The account may not do this at all (e.g. a clinician asking for a diary of their own)."""

@@ -15,7 +15,6 @@ from sqlalchemy import Engine
 from diary.analysis import AnalysisSettings, Flag, flags_for_saved_day
 from diary.domain import (
     Clock,
-    Conflict,
     Course,
     DailyEntry,
     FieldProblem,
@@ -23,6 +22,7 @@ from diary.domain import (
     InfusionDetails,
     InvalidInput,
     NotFound,
+    StaleVersion,
     check_not_in_future,
     group_into_courses,
     parse_entry,
@@ -263,7 +263,7 @@ def _span(start: dt.date | None, end: dt.date | None) -> str:
 def _check_unchanged(row: EntryRow | None, expected_version: int) -> None:
     current = row.version if row is not None else 0
     if current != expected_version:
-        raise Conflict(
+        raise StaleVersion(
             "this day was changed elsewhere since it was opened (on another device or in "
             "another window); open it again to see the change"
         )

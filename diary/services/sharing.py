@@ -9,6 +9,7 @@ import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
 
 from diary.domain import Account, Clock, FieldProblem, Forbidden, InvalidInput, NotFound, Role
 from diary.services.unit_of_work import UnitOfWork
@@ -18,6 +19,7 @@ CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 """Crockford's base 32: no I, L, O or U, so a code read aloud or retyped is hard to get wrong."""
 CODE_GROUPS, CODE_GROUP_LENGTH = 3, 4  # 12 symbols x 5 bits = 60 bits
 TYPO_FIXES = str.maketrans({"O": "0", "I": "1", "L": "1", "U": "V"})
+CODE_ATTEMPTS = 3
 INVALID_CODE = "this invite code is not valid (wrong, used, revoked or expired)"
 
 
@@ -73,25 +75,36 @@ class SharingService:
     ) -> NewInvite:
         """A single-use code the patient gives one clinician; it expires after `valid_days`."""
         _check_window(visible_from, visible_to)
-        now, code = self.clock.now(), new_code()
+        now = self.clock.now()
         ends_at = _end_of(ends_on) if ends_on else None
         if ends_at is not None and ends_at <= now:
             raise InvalidInput([FieldProblem("ends_on", "must be today or later", str(ends_on))])
-        share = ShareRow(
-            patient_id=patient_id,
-            code_hash=code_digest(code),
-            created_at=now,
-            code_expires_at=now + dt.timedelta(days=valid_days),
-            ends_at=ends_at,
-            visible_from=visible_from,
-            visible_to=visible_to,
-        )
+        for attempt in range(CODE_ATTEMPTS):
+            code = new_code()
+            share = ShareRow(
+                patient_id=patient_id,
+                code_hash=code_digest(code),
+                created_at=now,
+                code_expires_at=now + dt.timedelta(days=valid_days),
+                ends_at=ends_at,
+                visible_from=visible_from,
+                visible_to=visible_to,
+            )
+            try:
+                return NewInvite(self._store_invite(share), code)
+            except IntegrityError:  # the same code came up twice: draw another
+                if attempt == CODE_ATTEMPTS - 1:
+                    raise
+        raise AssertionError("unreachable: the last attempt returns or raises")
+
+    def _store_invite(self, share: ShareRow) -> ShareView:
         with UnitOfWork(self.engine) as uow:
             uow.shares.add(share)
+            actor = uow.accounts.get(share.patient_id)
             uow.access_log.append(
-                patient_id, "share_created", now, uow.accounts.get(patient_id), f"share {share.id}"
+                share.patient_id, "share_created", share.created_at, actor, f"share {share.id}"
             )
-            return NewInvite(self._view(uow, share), code)
+            return self._view(uow, share)
 
     def accept(self, clinician: Account, code: str) -> ShareView:
         if clinician.role is not Role.CLINICIAN:

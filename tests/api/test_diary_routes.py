@@ -177,3 +177,63 @@ class TestEdges:
 
     async def test_health(self, client: httpx.AsyncClient) -> None:
         assert (await client.get("/healthz")).json() == {"status": "ok"}
+
+
+class TestVersions:
+    """A phone that read a day can make its save conditional on nobody changing it since."""
+
+    async def test_if_match_saves_from_the_version_read(
+        self, client: httpx.AsyncClient, ana: SignedIn
+    ) -> None:
+        await put_day(client, ana, TODAY, pain=4)
+        read = await client.get(f"{ana.base}/entries/{TODAY}", headers=ana.headers)
+        assert read.headers["etag"] == '"1"'
+        saved = await client.put(
+            f"{ana.base}/entries/{TODAY}",
+            json={"pain": 5},
+            headers={**ana.headers, "If-Match": read.headers["etag"]},
+        )
+        assert (saved.status_code, saved.headers["etag"]) == (200, '"2"')
+
+    async def test_a_day_changed_since_is_not_overwritten(
+        self, client: httpx.AsyncClient, ana: SignedIn
+    ) -> None:
+        await put_day(client, ana, TODAY, pain=4)
+        await put_day(client, ana, TODAY, pain=6)  # another device
+        stale = await client.put(
+            f"{ana.base}/entries/{TODAY}",
+            json={"pain": 1},
+            headers={**ana.headers, "If-Match": '"1"'},
+        )
+        assert stale.status_code == 412
+        kept = await client.get(f"{ana.base}/entries/{TODAY}", headers=ana.headers)
+        assert kept.json()["pain"] == 6
+
+    async def test_bad_if_match_named(self, client: httpx.AsyncClient, ana: SignedIn) -> None:
+        answer = await client.put(
+            f"{ana.base}/entries/{TODAY}",
+            json={"pain": 1},
+            headers={**ana.headers, "If-Match": "yesterday"},
+        )
+        assert answer.status_code == 422
+        assert answer.json()["detail"][0]["loc"] == ["body", "If-Match"]
+
+
+async def test_open_flags_and_marking_one_seen(client: httpx.AsyncClient, ana: SignedIn) -> None:
+    await put_day(client, ana, TODAY, pain=4, blood_in_urine="red", unable_to_urinate=True)
+    flags = (await client.get(f"{ana.base}/flags", headers=ana.headers)).json()
+    assert [f["tier"] for f in flags] == ["same_day", "same_day"]
+    seen = await client.post(
+        f"{ana.base}/flags/acknowledge",
+        headers=ana.headers,
+        json={"date": str(TODAY), "rule": flags[0]["rule"]},
+    )
+    assert seen.status_code == 200
+    left = (await client.get(f"{ana.base}/flags", headers=ana.headers)).json()
+    assert [f["rule"] for f in left] == [flags[1]["rule"]]
+    missing = await client.post(
+        f"{ana.base}/flags/acknowledge",
+        headers=ana.headers,
+        json={"date": str(TODAY), "rule": "emergency.seizure"},
+    )
+    assert missing.status_code == 404

@@ -73,6 +73,8 @@ MATRIX: dict[tuple[str, str], dict[str, int]] = {
     ("GET", f"{P}/shares"): OWNER_ONLY,
     ("DELETE", f"{P}/shares/{{share_id}}"): OWNER_ONLY,
     ("GET", f"{P}/access-log"): OWNER_ONLY,
+    ("GET", f"{P}/flags"): OWNER_ONLY,
+    ("POST", f"{P}/flags/acknowledge"): PATIENT_WRITE,
     ("POST", "/v1/shares/accept"): {**CLINICIANS_ONLY},
     ("GET", "/v1/clinician/patients"): CLINICIANS_ONLY,
     ("GET", "/v1/sync/pull"): PATIENTS_ONLY,
@@ -109,7 +111,8 @@ async def build_world(client: httpx.AsyncClient, diary: Diary) -> World:
         for name in PERSONAS[:-1]
     }
     owner = people["owner"]
-    await client.put(f"{owner.base}/entries/{TODAY}", json={"pain": 4}, headers=owner.headers)
+    day = {"pain": 4, "blood_in_urine": "red"}  # raises a flag to acknowledge
+    await client.put(f"{owner.base}/entries/{TODAY}", json=day, headers=owner.headers)
     made = await client.post(
         f"{owner.base}/infusions", json={"date": str(TODAY)}, headers=owner.headers
     )
@@ -170,6 +173,10 @@ def request_for(method: str, path: str, world: World, persona: str) -> dict[str,
         ("POST", f"{P}/shares"): lambda: {},
         ("DELETE", "/v1/me"): lambda: {"password": PASSWORD},
         ("POST", "/v1/sync/push"): lambda: {"changes": []},
+        ("POST", f"{P}/flags/acknowledge"): lambda: {
+            "date": str(TODAY),
+            "rule": "same_day.blood_in_urine",
+        },
     }
     request: dict[str, Any] = {"method": method, "url": filled}
     if (method, path) == ("POST", "/v1/auth/token"):

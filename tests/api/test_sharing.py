@@ -181,3 +181,13 @@ async def test_deleting_the_account_removes_diary_and_shares(
     assert left["entries"] == 0
     assert left["shares"] == 0
     assert (await client.get("/v1/clinician/patients", headers=doctor.headers)).json() == []
+
+
+async def test_a_repeated_code_is_drawn_again(
+    client: httpx.AsyncClient, ana: SignedIn, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fault injection: the random source repeats itself once; the invite still succeeds."""
+    codes = iter(["AAAA-BBBB-CCCC", "AAAA-BBBB-CCCC", "DDDD-EEEE-FFFF"])
+    monkeypatch.setattr("diary.services.sharing.new_code", lambda: next(codes))
+    assert await invite(client, ana) == "AAAA-BBBB-CCCC"
+    assert await invite(client, ana) == "DDDD-EEEE-FFFF"

@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import uuid
+from typing import Annotated
 
-from fastapi import APIRouter, Response, status
+from fastapi import APIRouter, Header, Response, status
 
 from diary.analysis import Insights
 from diary.api.deps import DiaryDep, PatientReader, WritablePatient
 from diary.api.params import AsOf, FromDay, ToDay
 from diary.api.schemas import SavedEntryResponse, error_responses
-from diary.domain import DailyEntry, EntryFields, Infusion, InfusionDetails, NotFound
+from diary.domain import (
+    DailyEntry,
+    EntryFields,
+    FieldProblem,
+    Infusion,
+    InfusionDetails,
+    InvalidInput,
+    NotFound,
+)
 from diary.domain.days import CalendarDay
 
 router = APIRouter(
@@ -29,27 +38,56 @@ def list_entries(
 
 
 @router.get("/entries/{day}")
-def get_entry(grant: PatientReader, day: CalendarDay, diary: DiaryDep) -> DailyEntry:
+def get_entry(
+    grant: PatientReader, day: CalendarDay, diary: DiaryDep, response: Response
+) -> DailyEntry:
+    """One day; its `ETag` is the stored version, for `If-Match` on a later PUT."""
     if grant.window(day, day) != (day, day):
         raise NotFound(f"no entry for {day.isoformat()}")
-    return diary.entries.get_entry(grant.patient_id, day, grant.audit("read_entry"))
+    entry = diary.entries.get_entry(grant.patient_id, day, grant.audit("read_entry"))
+    version = diary.entries.versions(grant.patient_id, day, day).get(day)
+    if version is not None:
+        response.headers["ETag"] = f'"{version}"'
+    return entry
 
 
-@router.put("/entries/{day}", responses={201: {"model": SavedEntryResponse}})
+@router.put(
+    "/entries/{day}",
+    responses={201: {"model": SavedEntryResponse}, **error_responses(412)},
+)
 def put_entry(
     patient_id: WritablePatient,
     day: CalendarDay,
     body: EntryFields,
     diary: DiaryDep,
     response: Response,
+    if_match: Annotated[
+        str | None,
+        Header(description='The ETag read with the day, e.g. "3"; "0" for a day seen empty'),
+    ] = None,
 ) -> SavedEntryResponse:
-    """Create the day or replace all of it; the answer carries the warning flags it raised."""
-    saved = diary.entries.save_entry(patient_id, DailyEntry(date=day, **body.model_dump()))
+    """Create the day or replace all of it; the answer carries the warning flags it raised.
+
+    With `If-Match`, a day changed since that version is refused with 412, not overwritten.
+    """
+    entry = DailyEntry(date=day, **body.model_dump())
+    saved = diary.entries.save_entry(patient_id, entry, expected_version(if_match))
     response.status_code = status.HTTP_201_CREATED if saved.created else status.HTTP_200_OK
+    response.headers["ETag"] = f'"{saved.version}"'
     flags = None if saved.flags is None else list(saved.flags)
     return SavedEntryResponse(
         entry=saved.entry, version=saved.version, created=saved.created, flags=flags
     )
+
+
+def expected_version(if_match: str | None) -> int | None:
+    if if_match is None:
+        return None
+    tag = if_match.strip().removeprefix("W/").strip('"')
+    if not tag.isdigit() or len(tag) > 18:
+        problem = FieldProblem("If-Match", 'must be a version number such as "3"', if_match)
+        raise InvalidInput([problem])
+    return int(tag)
 
 
 @router.delete("/entries/{day}", status_code=status.HTTP_204_NO_CONTENT)
