@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import partial
-from pathlib import Path
 from typing import ClassVar, Protocol, runtime_checkable
 
 from textual import on, work
@@ -17,10 +16,17 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from diary.domain import Clock
 from tui.gateway import DiaryGateway, DiaryOverview
 from tui.messages import DiaryChanged, OverviewLoaded
-from tui.pages import HELP_KEY, PAGES, PAGES_BY_MODE, THEME_KEY, PageContext, load_page_screen
+from tui.pages import (
+    HELP_KEY,
+    PAGE_KEYS,
+    PAGES_BY_MODE,
+    THEME_KEY,
+    Page,
+    PageContext,
+    load_page_screen,
+)
 from tui.screens.base import DiaryPage
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.help import Area, HelpScreen
@@ -45,35 +51,60 @@ class DiaryApp(App[None]):
     DEFAULT_MODE = "today"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(HELP_KEY, "help", "Help: every key"),
-        *(
-            Binding(page.key, f"switch_page('{page.mode}')", page.title, show=False)
-            for page in PAGES
-        ),
+        *(Binding(key, f"switch_key('{key}')", "Go to a page", show=False) for key in PAGE_KEYS),
+        Binding("ctrl+r", "reread", "Read the diary again", show=False),
         Binding(THEME_KEY, "toggle_theme", "Light or dark theme", show=False),
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
 
     def __init__(
         self,
-        gateway: DiaryGateway,
-        clock: Clock,
-        export_folder: Path,
+        context: PageContext | None,
         overview: DiaryOverview | None = None,
     ) -> None:
+        """The app over `context` (its gateway and pages); None until a login provides one."""
         super().__init__()
-        self.gateway = gateway
-        self.clock = clock
-        self.context = PageContext(gateway, clock, export_folder)
+        self.context = context
         self.overview = overview
         """The latest overview, handed to every page; read in a worker unless given."""
         self._pages: dict[str, DiaryPage] = {}
         self._changes = 0
-        for page in PAGES:
+        self._page_modes: set[str] = set()
+        """Modes showing a page of the current diary (replaced when another diary opens)."""
+        for page in context.pages if context else ():
+            self._page_modes.add(page.mode)
             self.add_mode(page.mode, self._page_opener(page.mode))
 
+    @property
+    def gateway(self) -> DiaryGateway | None:
+        return self.context.gateway if self.context else None
+
+    @property
+    def pages(self) -> tuple[Page, ...]:
+        return self.context.pages if self.context else ()
+
+    def open_diary(self, context: PageContext, first_mode: str) -> None:
+        """Show another diary (after a login, or a clinician opening a patient): fresh pages."""
+        for page in self.pages:
+            if page.mode != self.current_mode and page.mode in self._page_modes:
+                self.remove_mode(page.mode)
+                self._page_modes.discard(page.mode)
+        self.context, self.overview, self._pages = context, None, {}
+        self._changes += 1
+        for page in context.pages:
+            if page.mode not in self._modes:
+                self._page_modes.add(page.mode)
+                self.add_mode(page.mode, self._page_opener(page.mode))
+        self.switch_mode(first_mode)
+        self.read_diary(self._changes)
+
     def _page_opener(self, mode: str) -> Callable[[], Screen[None]]:
+        if self.context is None:
+            raise RuntimeError("pages exist only once a diary is open")
+        context = self.context  # the diary these pages show; a new diary adds new modes
+
         def open_page() -> DiaryPage:
-            page = load_page_screen(PAGES_BY_MODE[mode])(self.context, self.overview)
+            page = load_page_screen(PAGES_BY_MODE[mode])(context, self.overview)
             # A new page gets its styles as it mounts; without this Textual re-parses every
             # style sheet on the first two visits to each page (about 0.1 s each time).
             page._css_update_count = self._css_update_count
@@ -83,6 +114,8 @@ class DiaryApp(App[None]):
         return open_page
 
     def on_mount(self) -> None:
+        if self.context is None:
+            return  # a login comes first
         if self.overview is None:
             self.read_diary(self._changes)
         else:
@@ -96,6 +129,8 @@ class DiaryApp(App[None]):
         description="Reading your diary",
     )
     def read_diary(self, changes_seen: int) -> None:
+        if self.gateway is None:
+            return
         overview = self.gateway.overview()
         if not get_current_worker().is_cancelled:
             self.post_message(OverviewLoaded(overview, changes_seen))
@@ -114,11 +149,11 @@ class DiaryApp(App[None]):
     @work(thread=True, group="warm-up", exit_on_error=False, description="Preparing the pages")
     def warm_up_pages(self) -> None:
         """Import the other pages' code while the patient looks at the first one."""
-        for page in PAGES:
+        for page in self.pages:
             load_page_screen(page)
 
     @on(DiaryChanged)
-    def reread(self) -> None:
+    def action_reread(self) -> None:
         self._changes += 1
         self.read_diary(self._changes)
 
@@ -126,8 +161,19 @@ class DiaryApp(App[None]):
         if event.state is WorkerState.ERROR:
             self.notify(failure_text(event.worker), severity="error", timeout=30, markup=False)
 
+    def action_switch_key(self, key: str) -> None:
+        """Go to the page this kind of diary has on `key` (F9 is Sharing or Patients)."""
+        pages = [page for page in self.pages if page.key == key]
+        if pages:
+            self.action_switch_page(pages[0].mode)
+        else:
+            self.bell()
+
     def action_switch_page(self, mode: str) -> None:
         """Go to a page; not while a dialog is open, so no dialog is left behind unseen."""
+        if self.context is None or not self.context.has_page(mode):
+            self.bell()
+            return
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss(None)
         elif self.screen.is_modal:
@@ -137,7 +183,8 @@ class DiaryApp(App[None]):
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.key_areas(), self.gateway.description))
+            where = self.gateway.description if self.gateway else "Not signed in yet."
+            self.push_screen(HelpScreen(self.key_areas(), where))
 
     def key_areas(self) -> list[Area]:
         """Every page's and dialog's keys, for the help screen and the user guide."""
@@ -145,9 +192,13 @@ class DiaryApp(App[None]):
         from tui.screens.infusion_editor import InfusionEditorScreen
         from tui.widgets.today.score_field import ScoreField
 
-        pages = [(page.title, load_page_screen(page).BINDINGS) for page in PAGES]
+        pages = [(page.title, load_page_screen(page).BINDINGS) for page in self.pages]
+        going = [Binding(page.key, "", page.title) for page in self.pages]
+        anywhere: Area = ("Any page", [self.BINDINGS[0], *going, *self.BINDINGS[-3:]])
+        if self.gateway is not None and self.gateway.read_only:
+            return [anywhere, *(area for area in pages if area[1])]
         return [
-            ("Any page", self.BINDINGS),
+            anywhere,
             pages[0],
             ("A score on Today", ScoreField.BINDINGS),
             *(area for area in pages[1:] if area[1]),
@@ -177,7 +228,7 @@ class DiaryApp(App[None]):
             self.exit()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        for page in PAGES:
+        for page in self.pages:
             yield SystemCommand(
                 f"Go to {page.title}", page.purpose, partial(self.action_switch_page, page.mode)
             )

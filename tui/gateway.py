@@ -1,17 +1,19 @@
 """The one interface the terminal app talks to, in terms of domain and analysis objects.
 
 Two implementations fit behind it: `tui.local.LocalGateway` (the services over the embedded
-database) and, later, a remote one (an HTTP client of the API). The screens never know which
-one they have. Every method blocks, so the app calls them from thread workers only. Each may
-raise `diary.domain.DiaryError` subclasses: `InvalidInput` (with one `FieldProblem` per broken
-rule) when input is refused, `NotFound` when a day or an infusion has gone.
+database) and `tui.remote.RemoteGateway` (an HTTP client of the API). The screens never know
+which one they have. Every method blocks, so the app calls them from thread workers only. Each
+may raise `diary.domain.DiaryError` subclasses: `InvalidInput` (with one `FieldProblem` per
+broken rule) when input is refused, `NotFound` when a day or an infusion has gone, `Conflict`
+when a day changed elsewhere since it was read, `Forbidden` when writing to a read-only diary,
+and (remote only) `tui.remote_session.ServerUnreachable` when offline.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -19,13 +21,9 @@ from typing import Protocol
 
 from diary.analysis import Flag, Insights
 from diary.domain import DailyEntry, Infusion, InfusionDetails
+from diary.export.formats import ExportFormat
 
-
-class ExportFormat(enum.StrEnum):
-    """File formats the app can write."""
-
-    CSV = "csv"
-    JSON = "json"
+__all__ = ["DiaryGateway", "DiaryOverview", "ExportFormat", "ExportRequest", "SavedDay"]
 
 
 @dataclass(frozen=True)
@@ -42,6 +40,12 @@ class DiaryOverview:
     """Flags not acknowledged yet, most urgent first."""
     relief_fraction: float = 0.7
     """Share of a course's baseline above which relief is over (drawn on the Trends chart)."""
+    versions: Mapping[dt.date, int] | None = None
+    """Each stored day's version, read before the entries; None when the gateway has none."""
+
+    def version_on(self, day: dt.date) -> int | None:
+        """The version a save of `day` expects (0: not stored); None means "do not check"."""
+        return None if self.versions is None else self.versions.get(day, 0)
 
     @cached_property
     def entries_by_day(self) -> dict[dt.date, DailyEntry]:
@@ -86,6 +90,8 @@ class SavedDay:
     flags: tuple[Flag, ...] | None
     open_flags: tuple[Flag, ...] = field(default=())
     """Every flag still open after the save, most urgent first."""
+    version: int | None = None
+    """The day's stored version after the save, for the next save's check."""
 
 
 @dataclass(frozen=True)
@@ -106,12 +112,21 @@ class DiaryGateway(Protocol):
         """Where the diary lives, in a few words (shown in the help screen)."""
         ...
 
+    @property
+    def read_only(self) -> bool:
+        """True for a clinician's view of a shared diary: every write is refused."""
+        ...
+
     def overview(self) -> DiaryOverview:
         """The whole diary up to today with its analysis and open flags."""
         ...
 
-    def save_entry(self, entry: DailyEntry) -> SavedDay:
-        """Create the day or replace every field of it."""
+    def save_entry(self, entry: DailyEntry, expected_version: int | None = None) -> SavedDay:
+        """Create the day or replace every field of it.
+
+        With `expected_version` (from `DiaryOverview.version_on`), refuse with `Conflict` if
+        the day changed since that overview was read.
+        """
         ...
 
     def delete_entry(self, day: dt.date) -> None: ...

@@ -20,3 +20,7 @@ class OverviewLoaded(Message):
     overview: DiaryOverview
     changes_seen: int
     """How many `DiaryChanged` the app had received when this read began."""
+
+
+class LoginNeeded(Message):
+    """The server ended the login (expired or revoked): a server app asks for it again."""

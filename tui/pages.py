@@ -16,6 +16,7 @@ from tui.gateway import DiaryGateway
 
 if TYPE_CHECKING:
     from tui.screens.base import DiaryPage
+    from tui.sharing_data import ClinicianGateway, SharingGateway
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,21 @@ class PageContext:
     gateway: DiaryGateway
     clock: Clock
     export_folder: Path
+    pages: tuple[Page, ...] = ()
+    """The pages of this kind of diary (local, a patient's on a server, a clinician's view)."""
+    sharing: SharingGateway | None = None
+    """The patient's shares, on a server."""
+    clinician: ClinicianGateway | None = None
+    """The clinician's list of shared patients, in clinician mode."""
+    patient_name: str | None = None
+    """Whose diary a clinician is reading."""
+
+    def __post_init__(self) -> None:
+        if not self.pages:
+            object.__setattr__(self, "pages", PAGES)
+
+    def has_page(self, mode: str) -> bool:
+        return any(page.mode == mode for page in self.pages)
 
 
 PAGES: tuple[Page, ...] = (
@@ -72,11 +88,30 @@ PAGES: tuple[Page, ...] = (
         "export",
         "f7",
         "Export",
-        "Write your diary to a CSV or JSON file",
+        "Write your diary to a PDF, Markdown, CSV, JSON, FHIR or calendar file",
         "tui.screens.export:ExportScreen",
     ),
 )
-PAGES_BY_MODE = {page.mode: page for page in PAGES}
+SHARING = Page(
+    "sharing",
+    "f9",
+    "Sharing",
+    "Invite a clinician, revoke a share, see who read your diary",
+    "tui.screens.sharing:SharingScreen",
+)
+PATIENTS = Page(
+    "patients",
+    "f9",
+    "Patients",
+    "The patients who share their diary with you",
+    "tui.screens.patients:PatientsScreen",
+)
+SERVER_PAGES = (*PAGES, SHARING)
+"""A patient's diary on a server: every local page, plus sharing."""
+CLINICIAN_PAGES = (PATIENTS, *(page for page in PAGES if page.mode != "today"))
+"""A clinician reading a shared diary: no Today page (nothing to log)."""
+PAGES_BY_MODE = {page.mode: page for page in (*PAGES, SHARING, PATIENTS)}
+PAGE_KEYS = tuple(dict.fromkeys(page.key for page in PAGES_BY_MODE.values()))
 HELP_KEY = "f1"
 THEME_KEY = "f8"
 

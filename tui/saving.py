@@ -12,7 +12,7 @@ from typing import Any
 from textual.message import Message
 
 from diary.analysis import Flag
-from diary.domain import FieldProblem, InvalidInput, parse_entry
+from diary.domain import Conflict, FieldProblem, InvalidInput, parse_entry
 from tui.gateway import DiaryGateway, SavedDay
 
 
@@ -31,6 +31,19 @@ class EntryRefused(Message):
 
 
 @dataclass
+class DayChangedElsewhere(Message):
+    """The day changed elsewhere since the form was filled from it; nothing was written."""
+
+    day: dt.date
+
+
+CHANGED_ELSEWHERE = (
+    "Not saved: this day was changed elsewhere (another window or device) since you opened "
+    "it. Your answers are still in the form. Reopen the day to see the change"
+)
+
+
+@dataclass
 class FlagAcknowledged(Message):
     """The patient's "I have read this" is stored."""
 
@@ -38,18 +51,25 @@ class FlagAcknowledged(Message):
 
 
 def save_answers(
-    gateway: DiaryGateway, today: dt.date, day: dt.date, answers: dict[str, Any]
-) -> DaySaved | EntryRefused:
-    """Check the answers as the day `day` and store them, replacing the whole day.
+    gateway: DiaryGateway,
+    today: dt.date,
+    day: dt.date,
+    answers: dict[str, Any],
+    expected_version: int | None = None,
+) -> DaySaved | EntryRefused | DayChangedElsewhere:
+    """Check the answers as the day `day` and store them, replacing the whole day, unless the
+    day's stored version is no longer `expected_version` (None: do not check).
 
     Empty answers are left out, so a missing pain score reads "is required".
     """
     given = {name: value for name, value in answers.items() if value is not None}
     try:
         entry = parse_entry({**given, "date": day}, today)
-        return DaySaved(gateway.save_entry(entry))
+        return DaySaved(gateway.save_entry(entry, expected_version))
     except InvalidInput as refused:
         return EntryRefused(refused.problems)
+    except Conflict:
+        return DayChangedElsewhere(day)
 
 
 def refusal_text(problems: list[FieldProblem]) -> str:

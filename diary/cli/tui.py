@@ -1,4 +1,4 @@
-"""`diary tui`: the terminal app on the local diary, or on a throwaway demo diary.
+"""`diary tui`: the terminal app on the local diary, on a throwaway demo diary, or on a server.
 
 Textual is imported only inside the command, so the other commands start without it.
 """
@@ -29,9 +29,21 @@ def open_tui(
             "--demo", help="Open a generated six-month demo diary; nothing you enter is kept."
         ),
     ] = False,
+    server: Annotated[
+        str | None,
+        typer.Option(
+            "--server",
+            metavar="URL",
+            help="Log in to a diary server (e.g. https://diary.example.org) instead of "
+            "opening the local diary; clinicians read shared diaries this way.",
+        ),
+    ] = None,
 ) -> None:
     """Open the diary in the terminal app: log today, see your trends and relief."""
     state = state_of(ctx)
+    if server is not None:
+        _run_server(state, server)
+        return
     if demo:
         _run_demo(state)
         return
@@ -53,6 +65,23 @@ def _run_demo(state: CliState) -> None:
             make_app(gateway, state.clock, overview=gateway.overview()).run()
         finally:
             diary.close()
+
+
+def _run_server(state: CliState, url: str) -> None:
+    import httpx
+
+    from tui.factory import make_server_app
+    from tui.remote_session import TIMEOUT, RemoteSession
+
+    if not url.startswith(("http://", "https://")):
+        state.err.print(f"--server needs an http:// or https:// address (got {url!r})")
+        raise typer.Exit(2)
+    with httpx.Client(base_url=url.rstrip("/"), timeout=TIMEOUT) as client:
+        session = RemoteSession(client, state.clock)
+        try:
+            make_server_app(session, state.clock).run()
+        finally:
+            session.log_out()  # ends this login on the server; harmless when offline
 
 
 def _shown_url(url: str) -> str:

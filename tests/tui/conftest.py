@@ -10,22 +10,27 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import closing
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 from textual import constants
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
+from diary.api.app import create_app
 from diary.domain import FixedClock
 from diary.factory import Diary, open_diary
 from diary.storage.engine import sqlite_url
 from tests.conftest import TODAY
+from tests.tui.server_fixtures import CODE, Person, register
 from tui.app import DiaryApp
 from tui.demo import fill_demo_diary
 from tui.factory import local_gateway, make_app
+from tui.remote_session import RemoteSession
 
 AppMaker = Callable[..., DiaryApp]
 
@@ -123,3 +128,41 @@ async def settle(pilot: Pilot[None]) -> None:
         quiet = 0 if busy else quiet + 1
         if quiet == 2:
             return
+
+
+@pytest.fixture
+def utc_and_fixed_codes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Times shown in UTC and one known invite code, so screens are the same everywhere."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    codes = iter([CODE, *(f"7QWN-3RDE-8K{n:02d}" for n in range(50))])
+    monkeypatch.setattr("diary.services.sharing.new_code", lambda: next(codes))
+
+
+@pytest.fixture
+def api_client(
+    tmp_path: Path, migrated_sqlite_template: Path, clock: FixedClock, utc_and_fixed_codes: None
+) -> Iterator[TestClient]:
+    """The real API app over a real SQLite file, called in-process through Starlette's
+    TestClient (a synchronous httpx client), so the remote gateway runs as against a server."""
+    path = tmp_path / "server.db"
+    shutil.copyfile(migrated_sqlite_template, path)
+    diary = open_diary(sqlite_url(path), clock)
+    with TestClient(create_app(diary), base_url="http://diary.test") as client:
+        yield client
+    diary.close()
+
+
+@pytest.fixture
+def session(api_client: TestClient, clock: FixedClock) -> RemoteSession:
+    return RemoteSession(api_client, clock)
+
+
+@pytest.fixture
+def ana(api_client: TestClient) -> Person:
+    return register(api_client, "ana@example.org")
+
+
+@pytest.fixture
+def doctor(api_client: TestClient) -> Person:
+    return register(api_client, "dr.lee@example.org", role="clinician")

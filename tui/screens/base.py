@@ -21,6 +21,21 @@ from tui.widgets.common.busy_line import BusyLine
 from tui.widgets.common.flag_banner import FlagBanner
 from tui.widgets.common.nav_bar import NavBar
 
+EDITING_ACTIONS = frozenset(
+    {
+        "save",
+        "use_yesterday",
+        "reopen",
+        "edit_day",
+        "log_other_day",
+        "delete_day",
+        "add_infusion",
+        "edit_infusion",
+        "delete_infusion",
+    }
+)
+"""Page actions that change the diary: hidden and refused on a read-only (clinician) view."""
+
 
 class DiaryPage(Screen[None]):
     """A page showing part of the diary; the app hands each fresh overview down to it.
@@ -48,8 +63,17 @@ class DiaryPage(Screen[None]):
         """The page's own widgets (the main one with id `body`), above the footer."""
         raise NotImplementedError
 
+    @property
+    def read_only(self) -> bool:
+        return self.gateway.read_only
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (self.read_only and action in EDITING_ACTIONS)
+
     def on_mount(self) -> None:
-        self.query_one(NavBar).current = self.MODE
+        nav = self.query_one(NavBar)
+        nav.pages, nav.current = self.context.pages, self.MODE
+        nav.reader = self.context.patient_name or ""
         if self.overview is None:
             self.query_one("#body").loading = True
         else:

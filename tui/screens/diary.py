@@ -61,7 +61,10 @@ class DiaryScreen(DiaryPage):
         days = self.overview.entries_between(picker.start, picker.end)
         self.query_one(DaysTable).show(days, self.overview)
         logged = f"{len(days)} day{'s' if len(days) != 1 else ''} logged"
-        self.query_one("#page-title", Label).update(f"Your diary: {logged} in this range")
+        owner = (
+            f"{self.context.patient_name}'s diary" if self.context.patient_name else "Your diary"
+        )
+        self.query_one("#page-title", Label).update(f"{owner}: {logged} in this range")
 
     @on(RangePicker.Changed)
     def show_range(self) -> None:
@@ -69,7 +72,8 @@ class DiaryScreen(DiaryPage):
 
     @on(DataTable.RowSelected, "#days")
     def edit_chosen_day(self) -> None:
-        self.action_edit_day()
+        if not self.read_only:
+            self.action_edit_day()
 
     def action_edit_day(self) -> None:
         day = self.query_one(DaysTable).selected_day
@@ -84,7 +88,8 @@ class DiaryScreen(DiaryPage):
         if day is None or self.overview is None:
             return
         entry, before = self.overview.entry_on(day), self.overview.entry_on(day - dt.timedelta(1))
-        editor = EntryEditorScreen(self.gateway, self.clock, day, entry, before)
+        version = self.overview.version_on(day)
+        editor = EntryEditorScreen(self.gateway, self.clock, day, entry, before, version)
         self.app.push_screen(editor, self._after_edit)
 
     def _after_edit(self, saved: SavedDay | None) -> None:

@@ -15,7 +15,15 @@ from textual.worker import Worker
 
 from diary.domain import Clock, DailyEntry
 from tui.gateway import DiaryGateway, SavedDay
-from tui.saving import DaySaved, EntryRefused, refusal_text, save_answers
+from tui.messages import DiaryChanged
+from tui.saving import (
+    CHANGED_ELSEWHERE,
+    DayChangedElsewhere,
+    DaySaved,
+    EntryRefused,
+    refusal_text,
+    save_answers,
+)
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.progress import track_worker
 from tui.widgets.common.busy_line import BusyLine
@@ -39,10 +47,13 @@ class EntryEditorScreen(ModalScreen[SavedDay | None]):
         day: dt.date,
         entry: DailyEntry | None,
         day_before: DailyEntry | None,
+        version: int | None = None,
     ) -> None:
         super().__init__()
         self.gateway, self.clock, self.day = gateway, clock, day
         self.entry, self.day_before = entry, day_before
+        self.version = version
+        """The stored version the form was filled from (None: not checked)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="editor", classes="dialog"):
@@ -65,11 +76,18 @@ class EntryEditorScreen(ModalScreen[SavedDay | None]):
 
     @work(thread=True, group="save", exit_on_error=False, description="Saving the day")
     def save_day(self, answers: dict[str, Any]) -> None:
-        self.post_message(save_answers(self.gateway, self.clock.today(), self.day, answers))
+        today = self.clock.today()
+        self.post_message(save_answers(self.gateway, today, self.day, answers, self.version))
 
     @on(DaySaved)
     def close_saved(self, message: DaySaved) -> None:
         self.dismiss(message.saved)
+
+    @on(DayChangedElsewhere)
+    def show_changed_elsewhere(self) -> None:
+        text = f"{CHANGED_ELSEWHERE}: press Esc, then open the day again."
+        self.notify(text, severity="error", timeout=30, markup=False)
+        self.post_message(DiaryChanged())
 
     @on(EntryRefused)
     def show_problems(self, message: EntryRefused) -> None:

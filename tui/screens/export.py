@@ -1,4 +1,4 @@
-"""Export: write the diary, or a range of it, to a CSV or JSON file and say where it went."""
+"""Export: write the diary, or a range of it, to a file in one of six formats; say where it went."""
 
 from __future__ import annotations
 
@@ -24,6 +24,18 @@ from tui.widgets.common.range_picker import RangePicker
 FORMAT_TITLES = {
     ExportFormat.CSV: "CSV: for spreadsheets (entries, and infusions beside them)",
     ExportFormat.JSON: "JSON: the whole diary in one file, for backups",
+    ExportFormat.PDF: "PDF: a one-page summary to bring to an appointment",
+    ExportFormat.MARKDOWN: "Markdown: the same summary as plain text",
+    ExportFormat.FHIR: "FHIR: a FHIR R4 bundle for health-record systems",
+    ExportFormat.CALENDAR: "Calendar (ICS): a reminder of when to raise maintenance",
+}
+SUFFIXES = {
+    ExportFormat.CSV: ".csv",
+    ExportFormat.JSON: ".json",
+    ExportFormat.PDF: ".pdf",
+    ExportFormat.MARKDOWN: ".md",
+    ExportFormat.FHIR: ".fhir.json",
+    ExportFormat.CALENDAR: ".ics",
 }
 
 
@@ -69,10 +81,13 @@ class ExportScreen(DiaryPage):
 
     @on(RadioSet.Changed, "#format")
     def match_suffix(self) -> None:
+        """A file name the app suggested (or one with a known ending) follows the format."""
         box = self.query_one("#path", Input)
-        path = Path(box.value)
-        if path.suffix.lower() in {".csv", ".json"}:
-            box.value = str(path.with_suffix(f".{self.chosen_format.value}"))
+        value = box.value
+        known = sorted(SUFFIXES.values(), key=len, reverse=True)
+        ending = next((end for end in known if value.lower().endswith(end)), None)
+        if ending is not None:
+            box.value = value[: -len(ending)] + SUFFIXES[self.chosen_format]
 
     @on(Button.Pressed, "#write")
     @on(Input.Submitted, "#path")

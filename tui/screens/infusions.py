@@ -62,7 +62,7 @@ class InfusionsScreen(DiaryPage):
     @on(DataTable.RowSelected, "#infusions")
     def action_edit_infusion(self) -> None:
         infusion = self._selected()
-        if infusion is not None:
+        if infusion is not None and not self.read_only:
             editor = InfusionEditorScreen(self.gateway, self.clock, infusion)
             self.app.push_screen(editor, self._saved)
 

@@ -7,7 +7,8 @@ from typing import Any
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from diary.domain import DiaryError
+from diary.domain import DiaryError, Unauthenticated
+from tui.messages import LoginNeeded
 from tui.widgets.common.busy_line import BusyLine
 
 FINISHED = (WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED)
@@ -22,6 +23,8 @@ def track_worker(screen: Screen[Any], event: Worker.StateChanged) -> None:
             busy.end(event.worker)
     if event.state is WorkerState.ERROR:
         screen.notify(failure_text(event.worker), severity="error", timeout=15, markup=False)
+        if isinstance(event.worker.error, Unauthenticated):
+            screen.app.post_message(LoginNeeded())
 
 
 def failure_text(worker: Worker[Any]) -> str:

@@ -1,0 +1,205 @@
+"""The gateways over a diary server: a patient's own diary, and a clinician's desk.
+
+Both speak the HTTP API of docs/api.md through one `RemoteSession`. The API's PUT of a day has
+no version check, so a remote save replaces the day whatever changed elsewhere (as the mobile
+app's plain saves do); the sync API is where versions are checked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from pydantic import TypeAdapter
+
+from diary.analysis import Flag, Insights, Tier
+from diary.domain import DailyEntry, Forbidden, Infusion, InfusionDetails
+from diary.export import csv_format
+from diary.export.private_files import infusions_path_for, private_file
+from tui.gateway import DiaryGateway, DiaryOverview, ExportFormat, ExportRequest, SavedDay
+from tui.remote_session import Account, RemoteSession
+from tui.sharing_data import AccessLog, Invite, Share, SharedPatient
+
+URGENCY = {Tier.EMERGENCY: 0, Tier.SAME_DAY: 1, Tier.REVIEW: 2}
+READ_ONLY = "a clinician can read a shared diary but never change it"
+ENTRIES = TypeAdapter(list[DailyEntry])
+INFUSIONS = TypeAdapter(list[Infusion])
+FLAGS = TypeAdapter(list[Flag] | None)
+SHARES = TypeAdapter(list[Share])
+PATIENTS = TypeAdapter(list[SharedPatient])
+
+
+def most_urgent_first(flags: list[Flag]) -> tuple[Flag, ...]:
+    return tuple(sorted(flags, key=lambda flag: (URGENCY[flag.tier], -flag.date.toordinal())))
+
+
+class RemoteGateway:
+    """One patient's diary on a server: the patient's own, or a clinician's read-only view."""
+
+    def __init__(
+        self,
+        session: RemoteSession,
+        patient_id: uuid.UUID,
+        description: str,
+        timezone: str | None = None,
+        read_only: bool = False,
+    ) -> None:
+        self.session = session
+        self.patient_id = patient_id
+        self._description = description
+        self._timezone = timezone
+        self._read_only = read_only
+        self._seen: set[str] = set()
+        """Flags acknowledged in this session: the API has no route to store them yet."""
+
+    @property
+    def description(self) -> str:
+        return self._description
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only
+
+    @property
+    def base(self) -> str:
+        return f"/v1/patients/{self.patient_id}"
+
+    def today(self) -> dt.date:
+        """The patient's local date (their time zone when known, else this computer's)."""
+        if self._timezone is None:
+            return self.session.clock.today()
+        return self.session.clock.now().astimezone(ZoneInfo(self._timezone)).date()
+
+    def overview(self) -> DiaryOverview:
+        today = self.today()
+        span = {"to": today.isoformat()}
+        entries = ENTRIES.validate_python(self._get("/entries", params=span))
+        infusions = INFUSIONS.validate_python(self._get("/infusions", params=span))
+        insights = Insights.model_validate(self._get("/insights"))
+        return DiaryOverview(
+            today=today,
+            entries=tuple(entries),
+            infusions=tuple(infusions),
+            insights=insights,
+            open_flags=self._open(insights),
+        )
+
+    def _open(self, insights: Insights) -> tuple[Flag, ...]:
+        return most_urgent_first([f for f in insights.flags if f.key not in self._seen])
+
+    def _get(self, path: str, **kwargs: Any) -> Any:
+        return self.session.request("GET", self.base + path, **kwargs).json()
+
+    def _write(self, method: str, path: str, **kwargs: Any) -> Any:
+        if self._read_only:
+            raise Forbidden(READ_ONLY)
+        answer = self.session.request(method, self.base + path, **kwargs)
+        return answer.json() if answer.content else None
+
+    def save_entry(self, entry: DailyEntry, expected_version: int | None = None) -> SavedDay:
+        """`expected_version` is not checked: the API's PUT has no version check (see above)."""
+        del expected_version
+        fields = entry.model_dump(mode="json", exclude={"date"})
+        saved = self._write("PUT", f"/entries/{entry.date.isoformat()}", json=fields)
+        flags = FLAGS.validate_python(saved["flags"])
+        insights = Insights.model_validate(self._get("/insights"))
+        return SavedDay(
+            DailyEntry.model_validate(saved["entry"]),
+            bool(saved["created"]),
+            None if flags is None else most_urgent_first(flags),
+            self._open(insights),
+            int(saved["version"]),
+        )
+
+    def delete_entry(self, day: dt.date) -> None:
+        self._write("DELETE", f"/entries/{day.isoformat()}")
+
+    def add_infusion(self, details: InfusionDetails) -> Infusion:
+        body = details.model_dump(mode="json")
+        return Infusion.model_validate(self._write("POST", "/infusions", json=body))
+
+    def update_infusion(self, infusion_id: uuid.UUID, details: InfusionDetails) -> Infusion:
+        body = details.model_dump(mode="json")
+        return Infusion.model_validate(self._write("PUT", f"/infusions/{infusion_id}", json=body))
+
+    def delete_infusion(self, infusion_id: uuid.UUID) -> None:
+        self._write("DELETE", f"/infusions/{infusion_id}")
+
+    def acknowledge(self, flag: Flag) -> None:
+        """Kept for this session only: the API cannot store acknowledgements yet."""
+        self._seen.add(flag.key)
+
+    def export(self, request: ExportRequest) -> list[Path]:
+        params = {"format": request.format.value}
+        if request.start is not None:
+            params["from"] = request.start.isoformat()
+        if request.end is not None:
+            params["to"] = request.end.isoformat()
+        answer = self.session.request("GET", f"{self.base}/export", params=params)
+        with private_file(request.path, binary=True) as stream:
+            stream.write(answer.content)
+        if request.format is not ExportFormat.CSV:
+            return [request.path]
+        return [request.path, self._export_infusions(request)]
+
+    def _export_infusions(self, request: ExportRequest) -> Path:
+        """The API's CSV holds the entries; the infusions go beside them, as a local export."""
+        params = {
+            key: day.isoformat()
+            for key, day in (("from", request.start), ("to", request.end))
+            if day
+        }
+        infusions = INFUSIONS.validate_python(self._get("/infusions", params=params))
+        path = infusions_path_for(request.path)
+        with private_file(path) as stream:
+            csv_format.write_infusions(infusions, stream)
+        return path
+
+    # Sharing (the patient's own diary only)
+
+    def create_invite(self, valid_days: int) -> Invite:
+        made = self._write("POST", "/shares", json={"valid_days": valid_days})
+        return TypeAdapter(Invite).validate_python(made)
+
+    def list_shares(self) -> list[Share]:
+        return SHARES.validate_python(self._get("/shares"))
+
+    def revoke_share(self, share_id: uuid.UUID) -> Share:
+        return TypeAdapter(Share).validate_python(self._write("DELETE", f"/shares/{share_id}"))
+
+    def access_log(self) -> AccessLog:
+        return TypeAdapter(AccessLog).validate_python(self._get("/access-log"))
+
+
+class ClinicianDesk:
+    """A clinician's view of the server: shared patients, invite codes, read-only diaries."""
+
+    def __init__(self, session: RemoteSession, account: Account) -> None:
+        self.session = session
+        self.account = account
+
+    @property
+    def clinician_name(self) -> str:
+        return self.account.name
+
+    def shared_patients(self) -> list[SharedPatient]:
+        return PATIENTS.validate_python(
+            self.session.request("GET", "/v1/clinician/patients").json()
+        )
+
+    def accept_invite(self, code: str) -> Share:
+        answer = self.session.request("POST", "/v1/shares/accept", json={"code": code})
+        return TypeAdapter(Share).validate_python(answer.json())
+
+    def patient_diary(self, patient: SharedPatient) -> DiaryGateway:
+        where = f"{patient.name}'s diary on {self.session.server}, shared with you (read-only)"
+        return RemoteGateway(self.session, patient.patient_id, where, read_only=True)
+
+
+def patient_gateway(session: RemoteSession, account: Account) -> RemoteGateway:
+    """The logged-in patient's own diary."""
+    where = f"Your diary on {session.server} (signed in as {account.email or account.name})"
+    return RemoteGateway(session, account.id, where, account.timezone)
