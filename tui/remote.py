@@ -1,8 +1,7 @@
 """The gateways over a diary server: a patient's own diary, and a clinician's desk.
 
-Both speak the HTTP API of docs/api.md through one `RemoteSession`. The API's PUT of a day has
-no version check, so a remote save replaces the day whatever changed elsewhere (as the mobile
-app's plain saves do); the sync API is where versions are checked.
+Both speak the HTTP API of docs/api.md through one `RemoteSession`. A save sends the version
+of the day the app loaded (If-Match), so a change made elsewhere since is never overwritten.
 """
 
 from __future__ import annotations
@@ -28,6 +27,7 @@ READ_ONLY = "a clinician can read a shared diary but never change it"
 ENTRIES = TypeAdapter(list[DailyEntry])
 INFUSIONS = TypeAdapter(list[Infusion])
 FLAGS = TypeAdapter(list[Flag] | None)
+FLAG_LIST = TypeAdapter(list[Flag])
 SHARES = TypeAdapter(list[Share])
 PATIENTS = TypeAdapter(list[SharedPatient])
 
@@ -52,8 +52,6 @@ class RemoteGateway:
         self._description = description
         self._timezone = timezone
         self._read_only = read_only
-        self._seen: set[str] = set()
-        """Flags acknowledged in this session: the API has no route to store them yet."""
 
     @property
     def description(self) -> str:
@@ -85,10 +83,18 @@ class RemoteGateway:
             infusions=tuple(infusions),
             insights=insights,
             open_flags=self._open(insights),
+            versions=None if self._read_only else self._versions(span),
         )
 
+    def _versions(self, span: dict[str, str]) -> dict[dt.date, int]:
+        answer = self._get("/entries/versions", params=span)
+        return {dt.date.fromisoformat(day): int(version) for day, version in answer.items()}
+
     def _open(self, insights: Insights) -> tuple[Flag, ...]:
-        return most_urgent_first([f for f in insights.flags if f.key not in self._seen])
+        """Open flags as the server keeps them; a clinician sees every flag of the diary."""
+        if self._read_only:
+            return most_urgent_first(list(insights.flags))
+        return most_urgent_first(FLAG_LIST.validate_python(self._get("/flags")))
 
     def _get(self, path: str, **kwargs: Any) -> Any:
         return self.session.request("GET", self.base + path, **kwargs).json()
@@ -100,10 +106,12 @@ class RemoteGateway:
         return answer.json() if answer.content else None
 
     def save_entry(self, entry: DailyEntry, expected_version: int | None = None) -> SavedDay:
-        """`expected_version` is not checked: the API's PUT has no version check (see above)."""
-        del expected_version
+        """With `expected_version`, a day changed elsewhere since is refused (HTTP 412)."""
         fields = entry.model_dump(mode="json", exclude={"date"})
-        saved = self._write("PUT", f"/entries/{entry.date.isoformat()}", json=fields)
+        headers = {} if expected_version is None else {"If-Match": f'"{expected_version}"'}
+        saved = self._write(
+            "PUT", f"/entries/{entry.date.isoformat()}", json=fields, headers=headers
+        )
         flags = FLAGS.validate_python(saved["flags"])
         insights = Insights.model_validate(self._get("/insights"))
         return SavedDay(
@@ -129,8 +137,9 @@ class RemoteGateway:
         self._write("DELETE", f"/infusions/{infusion_id}")
 
     def acknowledge(self, flag: Flag) -> None:
-        """Kept for this session only: the API cannot store acknowledgements yet."""
-        self._seen.add(flag.key)
+        """Stored on the server, so the flag stays seen on every device."""
+        body = {"date": flag.date.isoformat(), "rule": flag.rule}
+        self._write("POST", "/flags/acknowledge", json=body)
 
     def export(self, request: ExportRequest) -> list[Path]:
         params = {"format": request.format.value}

@@ -25,6 +25,7 @@ from diary.domain import (
     Forbidden,
     InvalidInput,
     NotFound,
+    StaleVersion,
     TooManyAttempts,
     Unauthenticated,
 )
@@ -100,7 +101,7 @@ class RemoteSession:
         return _checked(answer)
 
     def _send_signed(self, method: str, path: str, access: str, **kwargs: Any) -> httpx.Response:
-        headers = {"Authorization": f"Bearer {access}"}
+        headers = {**kwargs.pop("headers", {}), "Authorization": f"Bearer {access}"}
         return self._send(method, path, check=False, headers=headers, **kwargs)
 
     def _fresh_access(self, force: bool = False) -> str:
@@ -166,6 +167,7 @@ def _checked(answer: httpx.Response) -> httpx.Response:
         403: Forbidden,
         404: NotFound,
         409: Conflict,
+        412: StaleVersion,
     }
     if status in errors:
         raise errors[status](detail)

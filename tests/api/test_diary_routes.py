@@ -209,6 +209,13 @@ class TestVersions:
         kept = await client.get(f"{ana.base}/entries/{TODAY}", headers=ana.headers)
         assert kept.json()["pain"] == 6
 
+    async def test_versions_of_every_day(self, client: httpx.AsyncClient, ana: SignedIn) -> None:
+        await put_day(client, ana, WEEK[1], pain=4)
+        await put_day(client, ana, WEEK[0], pain=4)
+        await put_day(client, ana, WEEK[0], pain=5)
+        versions = await client.get(f"{ana.base}/entries/versions", headers=ana.headers)
+        assert versions.json() == {str(WEEK[1]): 1, str(WEEK[0]): 2}
+
     async def test_bad_if_match_named(self, client: httpx.AsyncClient, ana: SignedIn) -> None:
         answer = await client.put(
             f"{ana.base}/entries/{TODAY}",

@@ -60,6 +60,7 @@ MATRIX: dict[tuple[str, str], dict[str, int]] = {
     ("DELETE", "/v1/me"): {**ANY_SIGNED_IN, **dict.fromkeys(PERSONAS[:-1], 204)},
     ("GET", f"{P}/entries"): PATIENT_READ,
     ("GET", f"{P}/entries/{{day}}"): PATIENT_READ,
+    ("GET", f"{P}/entries/versions"): PATIENT_READ,
     ("PUT", f"{P}/entries/{{day}}"): PATIENT_WRITE,
     ("DELETE", f"{P}/entries/{{day}}"): {**PATIENT_WRITE, "owner": 204},
     ("GET", f"{P}/infusions"): PATIENT_READ,

@@ -37,6 +37,16 @@ def list_entries(
     return diary.entries.list_entries(grant.patient_id, first, last, grant.audit("read_entries"))
 
 
+@router.get("/entries/versions")
+def entry_versions(
+    grant: PatientReader, diary: DiaryDep, start: FromDay = None, end: ToDay = None
+) -> dict[str, int]:
+    """The stored version of each day (`{"2026-11-20": 3}`), for `If-Match` on saves."""
+    first, last = grant.window(start, end)
+    versions = diary.entries.versions(grant.patient_id, first, last)
+    return {day.isoformat(): version for day, version in versions.items()}
+
+
 @router.get("/entries/{day}")
 def get_entry(
     grant: PatientReader, day: CalendarDay, diary: DiaryDep, response: Response
