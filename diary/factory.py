@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 from diary.domain import Clock, DiaryError, SystemClock
 from diary.services.access import AccessPolicy
 from diary.services.accounts import AccountService
-from diary.services.auth import AuthService
+from diary.services.auth import AuthService, AuthSettings
 from diary.services.diary import DiaryService
 from diary.services.insights import InsightsService
 from diary.services.sharing import SharingService
@@ -38,6 +38,7 @@ class Diary:
 
     engine: Engine
     clock: Clock
+    auth_settings: AuthSettings = field(default_factory=AuthSettings)
     entries: DiaryService = field(init=False)
     accounts: AccountService = field(init=False)
     transfer: TransferService = field(init=False)
@@ -52,7 +53,7 @@ class Diary:
 
     @cached_property
     def auth(self) -> AuthService:
-        return AuthService(self.engine, self.clock)
+        return AuthService(self.engine, self.clock, self.auth_settings)
 
     @cached_property
     def sync(self) -> SyncService:
@@ -81,7 +82,9 @@ class Diary:
         self.engine.dispose()
 
 
-def open_diary(url: str, clock: Clock | None = None) -> Diary:
+def open_diary(
+    url: str, clock: Clock | None = None, auth_settings: AuthSettings | None = None
+) -> Diary:
     """Open the diary at `url`; a local SQLite diary is created or upgraded on the way."""
     engine = create_diary_engine(url)
     if not schema.is_current(engine):
@@ -94,4 +97,4 @@ def open_diary(url: str, clock: Clock | None = None) -> Diary:
         from diary.storage.migrate import upgrade  # Alembic loads only when there is work
 
         upgrade(engine)
-    return Diary(engine, clock or SystemClock())
+    return Diary(engine, clock or SystemClock(), auth_settings or AuthSettings())

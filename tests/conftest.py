@@ -20,6 +20,7 @@ from sqlalchemy import create_engine, text
 
 from diary.domain import FixedClock
 from diary.factory import Diary, open_diary
+from diary.services.auth import AuthSettings
 from diary.storage.engine import create_diary_engine, normalise_url, sqlite_url
 from diary.storage.migrate import upgrade
 
@@ -101,9 +102,14 @@ def _empty_postgres_tables(url: str) -> None:
     engine.dispose()
 
 
+FAST_HASHING = AuthSettings(hash_time_cost=1, hash_memory_kib=1024)
+"""Cheaper argon2id for in-process tests (every sign-up and login hashes); the servers that
+tests start as processes, and production, keep OWASP's minimum."""
+
+
 @pytest.fixture
 def diary(database_url: str, clock: FixedClock) -> Iterator[Diary]:
-    opened = open_diary(database_url, clock)
+    opened = open_diary(database_url, clock, FAST_HASHING)
     yield opened
     opened.close()
 

@@ -39,6 +39,9 @@ class AuthSettings:
     max_failed_logins: int = 5
     """Failed logins per account, and per client address, allowed within `failure_window`."""
     failure_window: dt.timedelta = dt.timedelta(minutes=15)
+    hash_time_cost: int = 2
+    hash_memory_kib: int = 19 * 1024
+    """argon2id cost: OWASP's minimum by default (t=2, m=19 MiB, p=1); lower only in tests."""
 
 
 @dataclass(frozen=True)
@@ -49,9 +52,11 @@ class TokenPair:
     """Seconds the access token stays valid."""
 
 
-def password_hasher() -> PasswordHasher:
-    """argon2id at OWASP's minimum (t=2, m=19 MiB, p=1)."""
-    return PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
+def password_hasher(settings: AuthSettings) -> PasswordHasher:
+    """argon2id with the settings' cost (OWASP's minimum unless a test lowers it)."""
+    return PasswordHasher(
+        time_cost=settings.hash_time_cost, memory_cost=settings.hash_memory_kib, parallelism=1
+    )
 
 
 def token_digest(token: str) -> str:
@@ -70,7 +75,7 @@ class AuthService:
         self.engine = engine
         self.clock = clock
         self.settings = settings or AuthSettings()
-        self.hasher = password_hasher()
+        self.hasher = password_hasher(self.settings)
         # Verified against when the e-mail is unknown, so both failures take the same time.
         self._decoy_hash = self.hasher.hash(secrets.token_urlsafe(16))
 

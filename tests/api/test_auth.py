@@ -7,6 +7,8 @@ import datetime as dt
 import httpx
 
 from diary.domain import FixedClock
+from diary.factory import Diary
+from diary.services.auth import AuthService
 from tests.api.conftest import PASSWORD, SignedIn, sign_up
 
 
@@ -117,3 +119,10 @@ class TestTokens:
         garbage = await client.get("/v1/me", headers={"Authorization": "Bearer x.y.z"})
         assert garbage.status_code == 401
         assert garbage.json() == {"detail": "invalid, expired or revoked access token"}
+
+
+def test_production_hashing_is_argon2id_at_owasp_minimum(diary: Diary) -> None:
+    """The suite hashes cheaply for speed; a diary opened without settings must not."""
+    production = AuthService(diary.engine, diary.clock)
+    stored = production.hasher.hash("a long enough password")
+    assert stored.startswith("$argon2id$v=19$m=19456,t=2,p=1$")

@@ -21,6 +21,10 @@ from diary.factory import Diary
 from tests.api.conftest import PASSWORD, SignedIn, sign_up
 from tests.conftest import TODAY
 
+# Authorization is the same code on either database (the share queries run on PostgreSQL in
+# test_sharing.py), so the matrix runs on SQLite only, to keep the suite quick.
+pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+
 PERSONAS = (
     "owner",
     "other_patient",
