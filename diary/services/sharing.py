@@ -6,12 +6,12 @@ import datetime as dt
 import hashlib
 import secrets
 import uuid
-from dataclasses import dataclass
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 
 from diary.domain import Account, Clock, FieldProblem, Forbidden, InvalidInput, NotFound, Role
+from diary.domain.sharing import Invite, Share
 from diary.services.unit_of_work import UnitOfWork
 from diary.storage.sharing_tables import AccessLogRow, ShareRow
 
@@ -21,31 +21,6 @@ CODE_GROUPS, CODE_GROUP_LENGTH = 3, 4  # 12 symbols x 5 bits = 60 bits
 TYPO_FIXES = str.maketrans({"O": "0", "I": "1", "L": "1", "U": "V"})
 CODE_ATTEMPTS = 3
 INVALID_CODE = "this invite code is not valid (wrong, used, revoked or expired)"
-
-
-@dataclass(frozen=True)
-class ShareView:
-    """A share as the patient sees it in their list."""
-
-    id: uuid.UUID
-    status: str
-    clinician_name: str | None
-    clinician_email: str | None
-    created_at: dt.datetime
-    invite_expires_at: dt.datetime
-    accepted_at: dt.datetime | None
-    ends_at: dt.datetime | None
-    visible_from: dt.date | None
-    visible_to: dt.date | None
-    revoked_at: dt.datetime | None
-    last_access_at: dt.datetime | None
-
-
-@dataclass(frozen=True)
-class NewInvite:
-    share: ShareView
-    code: str
-    """Shown once; the diary keeps only its hash."""
 
 
 def new_code() -> str:
@@ -72,7 +47,7 @@ class SharingService:
         ends_on: dt.date | None = None,
         visible_from: dt.date | None = None,
         visible_to: dt.date | None = None,
-    ) -> NewInvite:
+    ) -> Invite:
         """A single-use code the patient gives one clinician; it expires after `valid_days`."""
         _check_window(visible_from, visible_to)
         now = self.clock.now()
@@ -91,13 +66,13 @@ class SharingService:
                 visible_to=visible_to,
             )
             try:
-                return NewInvite(self._store_invite(share), code)
+                return Invite(code=code, share=self._store_invite(share))
             except IntegrityError:  # the same code came up twice: draw another
                 if attempt == CODE_ATTEMPTS - 1:
                     raise
         raise AssertionError("unreachable: the last attempt returns or raises")
 
-    def _store_invite(self, share: ShareRow) -> ShareView:
+    def _store_invite(self, share: ShareRow) -> Share:
         with UnitOfWork(self.engine) as uow:
             uow.shares.add(share)
             actor = uow.accounts.get(share.patient_id)
@@ -106,7 +81,7 @@ class SharingService:
             )
             return self._view(uow, share)
 
-    def accept(self, clinician: Account, code: str) -> ShareView:
+    def accept(self, clinician: Account, code: str) -> Share:
         if clinician.role is not Role.CLINICIAN:
             raise Forbidden("only a clinician account can accept an invite code")
         now = self.clock.now()
@@ -125,11 +100,11 @@ class SharingService:
             )
             return self._view(uow, share)
 
-    def list_shares(self, patient_id: uuid.UUID) -> list[ShareView]:
+    def list_shares(self, patient_id: uuid.UUID) -> list[Share]:
         with UnitOfWork(self.engine, read_only=True) as uow:
             return [self._view(uow, share) for share in uow.shares.of_patient(patient_id)]
 
-    def revoke(self, patient_id: uuid.UUID, share_id: uuid.UUID) -> ShareView:
+    def revoke(self, patient_id: uuid.UUID, share_id: uuid.UUID) -> Share:
         """End the share now: the clinician's very next request is refused."""
         now = self.clock.now()
         with UnitOfWork(self.engine) as uow:
@@ -153,9 +128,9 @@ class SharingService:
         with UnitOfWork(self.engine, read_only=True) as uow:
             return list(uow.access_log.of_subject(patient_id))
 
-    def _view(self, uow: UnitOfWork, share: ShareRow) -> ShareView:
+    def _view(self, uow: UnitOfWork, share: ShareRow) -> Share:
         clinician = uow.accounts.get(share.clinician_id) if share.clinician_id else None
-        return ShareView(
+        return Share(
             id=share.id,
             status=_status(share, self.clock.now()),
             clinician_name=clinician.name if clinician else None,

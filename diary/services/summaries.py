@@ -5,30 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from diary.analysis import MaintenanceStatus, Tier
 from diary.domain import Account, Forbidden, Role
+from diary.domain.sharing import SharedPatient
 from diary.services.insights import InsightsService
 from diary.services.unit_of_work import UnitOfWork
 from diary.storage.sharing_tables import PatientSummaryRow, ShareRow
 from diary.storage.tables import AccountRow
-
-
-@dataclass(frozen=True)
-class SharedPatient:
-    patient_id: uuid.UUID
-    name: str
-    share_id: uuid.UUID
-    shared_since: dt.datetime
-    latest_entry_date: dt.date | None
-    latest_pain: int | None
-    open_flags: dict[str, int]
-    """Unacknowledged warning flags by tier: emergency, same_day, review."""
-    maintenance_status: str
-    discuss_from: dt.date | None
-
 
 ATTENTION_ORDER = {"now": 0, "soon": 1, "not_yet": 2, "not_applicable": 3}
 

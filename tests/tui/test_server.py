@@ -175,7 +175,9 @@ async def test_a_broken_access_log_is_flagged(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(RemoteGateway, "access_log", lambda self: AccessLog((), False))
+    monkeypatch.setattr(
+        RemoteGateway, "access_log", lambda self: AccessLog(events=(), chain_intact=False)
+    )
     app = server_app(session, clock, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await log_in(pilot, ana.email)

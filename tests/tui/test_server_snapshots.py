@@ -107,7 +107,7 @@ def test_tampered_access_log(
     real = RemoteGateway.access_log
 
     def tampered(self: RemoteGateway) -> AccessLog:
-        return AccessLog(real(self).events, chain_intact=False)
+        return AccessLog(events=real(self).events, chain_intact=False)
 
     monkeypatch.setattr(RemoteGateway, "access_log", tampered)
     app = make_server_app(session, clock, EXPORT_FOLDER)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from typing import Annotated
 
@@ -13,8 +12,7 @@ from diary.api.deps import CurrentAccount, DiaryDep, OwnerPatient
 from diary.api.schemas import error_responses
 from diary.domain.audit import AuditEvent, first_broken_link
 from diary.domain.days import CalendarDay
-from diary.services.sharing import ShareView
-from diary.services.summaries import SharedPatient
+from diary.domain.sharing import AccessEvent, AccessLog, Invite, Share, SharedPatient
 
 router = APIRouter(prefix="/v1", tags=["sharing"], responses=error_responses(400, 401, 413, 503))
 OWNER_ONLY = error_responses(404)
@@ -29,29 +27,10 @@ class InviteRequest(BaseModel):
     visible_to: CalendarDay | None = Field(default=None, description="Last diary day shown")
 
 
-class Invite(BaseModel):
-    code: str = Field(description="Give this to your clinician; it works once")
-    share: ShareView
-
-
 class AcceptRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     code: str = Field(min_length=4, max_length=40)
-
-
-class AccessLogEvent(BaseModel):
-    seq: int
-    at: dt.datetime
-    action: str
-    actor_id: uuid.UUID | None
-    actor_role: str | None
-    detail: str | None
-
-
-class AccessLog(BaseModel):
-    events: list[AccessLogEvent]
-    chain_intact: bool = Field(description="False if any event was changed or removed")
 
 
 @router.post(
@@ -60,19 +39,18 @@ class AccessLog(BaseModel):
 def create_invite(
     patient_id: OwnerPatient, diary: DiaryDep, body: Annotated[InviteRequest, Body()]
 ) -> Invite:
-    new = diary.sharing.invite(
+    return diary.sharing.invite(
         patient_id, body.valid_days, body.ends_on, body.visible_from, body.visible_to
     )
-    return Invite(code=new.code, share=new.share)
 
 
 @router.get("/patients/{patient_id}/shares", responses=OWNER_ONLY)
-def list_shares(patient_id: OwnerPatient, diary: DiaryDep) -> list[ShareView]:
+def list_shares(patient_id: OwnerPatient, diary: DiaryDep) -> list[Share]:
     return diary.sharing.list_shares(patient_id)
 
 
 @router.delete("/patients/{patient_id}/shares/{share_id}", responses=OWNER_ONLY)
-def revoke_share(patient_id: OwnerPatient, share_id: uuid.UUID, diary: DiaryDep) -> ShareView:
+def revoke_share(patient_id: OwnerPatient, share_id: uuid.UUID, diary: DiaryDep) -> Share:
     """The clinician's very next request is refused."""
     return diary.sharing.revoke(patient_id, share_id)
 
@@ -82,12 +60,12 @@ def access_log(patient_id: OwnerPatient, diary: DiaryDep) -> AccessLog:
     """Every clinician read and export, share change, login and failed login, oldest first."""
     rows = diary.sharing.access_log(patient_id)
     chain = [(AuditEvent.model_validate(row, from_attributes=True), row.hash) for row in rows]
-    events = [AccessLogEvent.model_validate(row, from_attributes=True) for row in rows]
+    events = tuple(AccessEvent.model_validate(row, from_attributes=True) for row in rows)
     return AccessLog(events=events, chain_intact=first_broken_link(chain) is None)
 
 
 @router.post("/shares/accept", responses=error_responses(403, 404))
-def accept_invite(body: AcceptRequest, account: CurrentAccount, diary: DiaryDep) -> ShareView:
+def accept_invite(body: AcceptRequest, account: CurrentAccount, diary: DiaryDep) -> Share:
     """A clinician turns a patient's code into an active share."""
     return diary.sharing.accept(account, body.code)
 
