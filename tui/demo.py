@@ -11,22 +11,11 @@ from typing import Any
 
 from diary.domain import DailyEntry, Infusion
 from diary.factory import Diary
-from diary.simulation import PatientKind, PatientProfile, simulate_patient
+from diary.simulation import simulate_patient
+from diary.simulation.demo import DEMO_PATIENT, with_side_effects
 
 DEMO_DAYS = 183
 DEMO_SEED = 6
-DEMO_PATIENT = PatientProfile(
-    baseline_pain=6.8,
-    noise_sd=0.7,
-    missing_share=0.08,
-    gaps_per_year=1.5,
-    bad_day_share=0.02,
-    kind=PatientKind.RESPONDER,
-    typical_relief_days=24,
-    typical_fade_days=6,
-    early_booster_share=0.2,
-    drift_points=0.3,
-)
 SIDE_EFFECTS: dict[int, dict[str, Any]] = {
     # Days before today: three days of bladder symptoms raise a "review" flag.
     20: {"urinary_frequency": 5, "urinary_urgency": 4, "notes": "Needing the loo a lot."},
@@ -41,16 +30,14 @@ def demo_contents(today: dt.date) -> tuple[list[DailyEntry], list[Infusion]]:
     """The demo's entries and infusions, ending yesterday so today is left to log."""
     start = today - dt.timedelta(days=DEMO_DAYS - 1)
     simulated = simulate_patient(DEMO_SEED, DEMO_DAYS, start, DEMO_PATIENT)
-    by_day = {entry.date: entry for entry in simulated.entries if entry.date < today}
-    for days_ago, changes in SIDE_EFFECTS.items():
-        day = today - dt.timedelta(days=days_ago)
-        base = by_day.get(day) or DailyEntry(date=day, pain=_nearest_pain(by_day, day))
-        by_day[day] = DailyEntry.model_validate({**base.model_dump(), **changes})
-    return sorted(by_day.values(), key=lambda entry: entry.date), list(simulated.infusions)
+    before_today = [entry for entry in simulated.entries if entry.date < today]
+    changes = {today - dt.timedelta(days=ago): change for ago, change in SIDE_EFFECTS.items()}
+    entries = with_side_effects(before_today, changes, lambda day: _nearest_pain(before_today, day))
+    return entries, list(simulated.infusions)
 
 
-def _nearest_pain(by_day: dict[dt.date, DailyEntry], day: dt.date) -> int:
-    earlier = [entry for entry in by_day.values() if entry.date < day]
+def _nearest_pain(entries: list[DailyEntry], day: dt.date) -> int:
+    earlier = [entry for entry in entries if entry.date < day]
     return max(earlier, key=lambda entry: entry.date).pain if earlier else 5
 
 

@@ -12,24 +12,13 @@ import datetime as dt
 from typing import Any
 
 from diary.domain import DailyEntry, Infusion
-from diary.simulation import PatientKind, PatientProfile, simulate_patient
+from diary.simulation import simulate_patient
+from diary.simulation.demo import DEMO_PATIENT, with_side_effects
 
 DEMO_SEED = 4
 DEMO_START = dt.date(2025, 1, 6)
 DEMO_DAYS = 365
 DEMO_NAME = "Ana Ejemplo-Łukasiewicz"
-DEMO_PATIENT = PatientProfile(
-    baseline_pain=6.8,
-    noise_sd=0.7,
-    missing_share=0.08,
-    gaps_per_year=1.5,
-    bad_day_share=0.02,
-    kind=PatientKind.RESPONDER,
-    typical_relief_days=24,
-    typical_fade_days=6,
-    early_booster_share=0.2,
-    drift_points=0.3,
-)
 UNICODE_NOTE = 'Blood after the drive home – "red", Ζάλη, тошнота, café ☕. <b>not bold</b>'
 SIDE_EFFECTS: dict[int, dict[str, Any]] = {
     # Days before the last diary day.
@@ -44,12 +33,12 @@ SIDE_EFFECTS: dict[int, dict[str, Any]] = {
 def demo_contents() -> tuple[list[DailyEntry], list[Infusion], dt.date]:
     """Entries, infusions and the last diary day (the day to export up to)."""
     simulated = simulate_patient(DEMO_SEED, DEMO_DAYS, DEMO_START, DEMO_PATIENT)
-    by_day = {entry.date: _with_rescue(entry) for entry in simulated.entries}
-    for days_before, changes in SIDE_EFFECTS.items():
-        day = simulated.as_of - dt.timedelta(days=days_before)
-        base = by_day.get(day) or DailyEntry(date=day, pain=6)
-        by_day[day] = DailyEntry.model_validate({**base.model_dump(), **changes})
-    entries = sorted(by_day.values(), key=lambda entry: entry.date)
+    changes = {
+        simulated.as_of - dt.timedelta(days=days_before): change
+        for days_before, change in SIDE_EFFECTS.items()
+    }
+    rescued = (_with_rescue(entry) for entry in simulated.entries)
+    entries = with_side_effects(rescued, changes, lambda _day: 6)
     return entries, list(simulated.infusions), simulated.as_of
 
 
