@@ -30,6 +30,23 @@ def _details(values: dict[str, Any]) -> InfusionDetails:
     return parse_infusion({k: v for k, v in values.items() if v is not None})
 
 
+def _given(
+    date: dt.date | None,
+    route: str | None,
+    dose_mg: float | None,
+    duration_min: int | None,
+    notes: str | None,
+) -> dict[str, Any]:
+    """The infusion fields as typed on the command line (None: not given)."""
+    return {
+        "date": date,
+        "route": route,
+        "dose_mg": dose_mg,
+        "duration_min": duration_min,
+        "notes": notes,
+    }
+
+
 @app.command("add")
 def add_infusion(
     ctx: typer.Context,
@@ -42,14 +59,7 @@ def add_infusion(
     """Record an infusion day (default: today, IV)."""
     state = state_of(ctx)
     with state.diary() as (diary, patient):
-        day = date or state.clock.today()
-        values = {
-            "date": day,
-            "route": route,
-            "dose_mg": dose_mg,
-            "duration_min": duration_min,
-            "notes": notes,
-        }
+        values = _given(date or state.clock.today(), route, dose_mg, duration_min, notes)
         infusion = diary.entries.add_infusion(patient, _details(values))
     state.out.print(f"Recorded infusion {infusion.id} on {infusion.date.isoformat()}.")
 
@@ -66,13 +76,7 @@ def edit_infusion(
 ) -> None:
     """Change the given fields of an infusion."""
     state = state_of(ctx)
-    changes = {
-        "date": date,
-        "route": route,
-        "dose_mg": dose_mg,
-        "duration_min": duration_min,
-        "notes": notes,
-    }
+    changes = _given(date, route, dose_mg, duration_min, notes)
     with state.diary() as (diary, patient):
         current = diary.entries.get_infusion(patient, infusion_id)
         merged = current.model_dump(exclude={"id"}) | {

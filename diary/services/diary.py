@@ -30,7 +30,7 @@ from diary.domain import (
 from diary.services.access import ReadAudit, record_read
 from diary.services.unit_of_work import UnitOfWork
 from diary.storage.repositories import entry_from_row, infusion_from_row
-from diary.storage.tables import EntryRow
+from diary.storage.tables import EntryRow, InfusionRow
 
 logger = logging.getLogger(__name__)
 
@@ -134,9 +134,7 @@ class DiaryService:
     ) -> DailyEntry:
         with UnitOfWork(self.engine, read_only=audit is None) as uow:
             record_read(uow, patient_id, audit, self.clock.now(), f"entry {day}")
-            row = uow.entries.get(patient_id, day)
-            if row is None:
-                raise NotFound(f"no entry for {day.isoformat()}")
+            row = _stored_entry(uow, patient_id, day)
             return entry_from_row(row)
 
     def versions(
@@ -148,9 +146,7 @@ class DiaryService:
 
     def delete_entry(self, patient_id: uuid.UUID, day: dt.date) -> None:
         with UnitOfWork(self.engine) as uow:
-            row = uow.entries.get(patient_id, day)
-            if row is None:
-                raise NotFound(f"no entry for {day.isoformat()}")
+            row = _stored_entry(uow, patient_id, day)
             uow.entries.delete(row, self.clock.now())
         self.notify_changed(patient_id)
 
@@ -179,9 +175,7 @@ class DiaryService:
     ) -> Infusion:
         check_not_in_future(details.date, self.today_for(patient_id))
         with UnitOfWork(self.engine) as uow:
-            row = uow.infusions.get(patient_id, infusion_id)
-            if row is None:
-                raise NotFound(f"no infusion {infusion_id}")
+            row = _stored_infusion(uow, patient_id, infusion_id)
             changed = infusion_from_row(uow.infusions.replace(row, details, self.clock.now()))
         self.notify_changed(patient_id)
         return changed
@@ -191,16 +185,12 @@ class DiaryService:
     ) -> Infusion:
         with UnitOfWork(self.engine, read_only=audit is None) as uow:
             record_read(uow, patient_id, audit, self.clock.now(), f"infusion {infusion_id}")
-            row = uow.infusions.get(patient_id, infusion_id)
-            if row is None:
-                raise NotFound(f"no infusion {infusion_id}")
+            row = _stored_infusion(uow, patient_id, infusion_id)
             return infusion_from_row(row)
 
     def delete_infusion(self, patient_id: uuid.UUID, infusion_id: uuid.UUID) -> None:
         with UnitOfWork(self.engine) as uow:
-            row = uow.infusions.get(patient_id, infusion_id)
-            if row is None:
-                raise NotFound(f"no infusion {infusion_id}")
+            row = _stored_infusion(uow, patient_id, infusion_id)
             uow.infusions.delete(row, self.clock.now())
         self.notify_changed(patient_id)
 
@@ -254,6 +244,20 @@ class DiaryService:
                 else:
                     uow.infusions.replace(existing, infusion, now)
         self.notify_changed(patient_id)
+
+
+def _stored_entry(uow: UnitOfWork, patient_id: uuid.UUID, day: dt.date) -> EntryRow:
+    row = uow.entries.get(patient_id, day)
+    if row is None:
+        raise NotFound(f"no entry for {day.isoformat()}")
+    return row
+
+
+def _stored_infusion(uow: UnitOfWork, patient_id: uuid.UUID, infusion_id: uuid.UUID) -> InfusionRow:
+    row = uow.infusions.get(patient_id, infusion_id)
+    if row is None:
+        raise NotFound(f"no infusion {infusion_id}")
+    return row
 
 
 def _span(start: dt.date | None, end: dt.date | None) -> str:
