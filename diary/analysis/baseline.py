@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from diary.analysis.series import PainSeries
 from diary.domain.settings import AnalysisSettings
@@ -22,16 +22,14 @@ class BaselineSource(StrEnum):
     """The previous course's baseline: too few entries before this course."""
 
 
-@dataclass(frozen=True)
-class Baseline:
+class Baseline(NamedTuple):
     """A course's baseline pain and how it was found."""
 
     pain: float
     source: BaselineSource
 
 
-@dataclass(frozen=True)
-class EarlierCourse:
+class EarlierCourse(NamedTuple):
     """What the baseline of a course needs to know about the course before it."""
 
     baseline: Baseline | None
@@ -58,13 +56,14 @@ def course_baseline(
 
 
 def _measured(series: PainSeries, start: int, settings: AnalysisSettings) -> Baseline | None:
+    end = series.position(start)  # entries before this one are before the course
     for days, source in (
         (settings.baseline_days, BaselineSource.DAYS_BEFORE),
         (settings.baseline_wide_days, BaselineSource.WIDENED),
     ):
-        mean, count = series.mean_between(start - days, start - 1)
-        if mean is not None and count >= settings.baseline_min_entries:
-            return Baseline(mean, source)
+        begin = series.position(start - days)
+        if end - begin >= settings.baseline_min_entries:
+            return Baseline((series.sums.y[end] - series.sums.y[begin]) / (end - begin), source)
     return None
 
 

@@ -82,25 +82,30 @@ def _poor_sleep(poor: Sequence[int], s: AnalysisSettings) -> Iterator[Flag]:
         in_episode = count >= s.poor_sleep_days
 
 
-def _period_last(view: DiaryView, index: int) -> int:
-    """Last day belonging to course `index`: the day before the next course, or as_of."""
-    if index + 1 < len(view.outcomes):
-        return view.outcomes[index + 1].course.start.toordinal() - 1
-    return view.as_of.toordinal()
+def _periods(view: DiaryView) -> zip[tuple[CourseOutcome, int]]:
+    """Each course with the last day of its period: the day before the next course, or as_of."""
+    outcomes = view.outcomes
+    lasts = [outcome.start - 1 for outcome in outcomes[1:]]
+    if outcomes:
+        lasts.append(view.as_of.toordinal())
+    return zip(outcomes, lasts, strict=True)
 
 
 def _pain_above_baseline(view: DiaryView, s: AnalysisSettings) -> Iterator[Flag]:
-    series = view.series
-    for index, outcome in enumerate(view.outcomes):
+    series, points = view.series, s.pain_above_baseline_points
+    position, days, scores = series.position, series.days, series.scores
+    for outcome, last in _periods(view):
         if outcome.baseline is None:
             continue
-        limit = outcome.baseline.pain + s.pain_above_baseline_points
-        first, last = outcome.end + 1, _period_last(view, index)
-        days, scores = series.logged_between(first, last), series.scores_between(first, last)
-        hit_days = compress(days, map(limit.__le__, scores))
+        limit = outcome.baseline.pain + points
+        low, high = position(outcome.end + 1), position(last + 1)
+        period = scores[low:high]
+        if not period or max(period) < limit:
+            continue  # no day reaches the limit (the usual case): no run to look for
+        hit_days = compress(days[low:high], map(limit.__le__, period))
         for day in run_ends(hit_days, s.consecutive_days):
             text = (
-                f"Pain {s.pain_above_baseline_points:g} or more points above your baseline "
+                f"Pain {points:g} or more points above your baseline "
                 f"({outcome.baseline.pain:.1f}) on {s.consecutive_days} days in a row up to "
                 f"{dt.date.fromordinal(day).isoformat()}, after the course that ended on "
                 f"{outcome.course.end.isoformat()}."
@@ -111,10 +116,11 @@ def _pain_above_baseline(view: DiaryView, s: AnalysisSettings) -> Iterator[Flag]
 def _bladder_rising(view: DiaryView, s: AnalysisSettings) -> Iterator[Flag]:
     """Average worst bladder score per course period rising across 3 courses in a row."""
     days, worst = view.facts.bladder_days, view.facts.bladder_worst
+    if len(view.outcomes) < 3 or not days:
+        return
     averages: list[tuple[CourseOutcome, float]] = []
-    for index, outcome in enumerate(view.outcomes):
-        low = bisect_left(days, outcome.course.start.toordinal())
-        high = bisect_right(days, _period_last(view, index))
+    for outcome, period_last in _periods(view):
+        low, high = bisect_left(days, outcome.start), bisect_right(days, period_last)
         if high > low:
             averages.append((outcome, sum(worst[low:high]) / (high - low)))
     for first, middle, last in zip(averages, averages[1:], averages[2:], strict=False):

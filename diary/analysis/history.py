@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from diary.analysis.outcomes import CourseOutcome
 
@@ -18,8 +18,7 @@ HALF = 0.5
 EXACTLY = 1e-12
 
 
-@dataclass(frozen=True)
-class ReliefSpell:
+class ReliefSpell(NamedTuple):
     """How long one course's relief lasted; `ended` False means "at least `days`"."""
 
     days: int

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from operator import attrgetter
+from typing import NamedTuple
 
 from diary.analysis.baseline import Baseline, EarlierCourse, course_baseline
-from diary.analysis.models import CourseInsight, ResponseClass
+from diary.analysis.models import CourseInsight, ResponseClass, trusted
 from diary.analysis.relief import CensorReason, ReliefFinding, ReliefWindow, find_relief_end
 from diary.analysis.response import (
     best_underlying_pain,
@@ -22,13 +23,20 @@ from diary.domain.settings import AnalysisSettings
 
 NO_RELIEF_MARGIN = 0.3
 FEW_ENTRIES_Z = 2.0
+_DATE = attrgetter("date")
 
 
-@dataclass(frozen=True)
-class CourseOutcome:
-    """Everything the analysis found about one course, unrounded."""
+class CourseOutcome(NamedTuple):
+    """Everything the analysis found about one course, unrounded.
+
+    `responded`, `relief_days` and `censored` follow from the other fields; they are worked
+    out once, here, as the relief history, the maintenance suggestion, the flags and the
+    JSON view all read them.
+    """
 
     course: Course
+    start: int
+    """The course's first infusion day (an ordinal)."""
     end: int
     """The course's last infusion day (an ordinal)."""
     baseline: Baseline | None
@@ -37,18 +45,12 @@ class CourseOutcome:
     relief: ReliefFinding | None
     """None when relief cannot be judged (no baseline)."""
     ongoing: bool
-
-    @property
-    def responded(self) -> bool | None:
-        return responded(self.response)
-
-    @property
-    def relief_days(self) -> int | None:
-        return None if self.relief is None else self.relief.relief_days(self.end)
-
-    @property
-    def censored(self) -> bool:
-        return self.relief is not None and self.relief.censored_by is not None
+    responded: bool | None
+    """`responded(response)`."""
+    relief_days: int | None
+    """relief_end − end, or the days relief was seen to last when censored; None unjudged."""
+    censored: bool
+    """The relief end is not known, only a lower bound."""
 
     @property
     def relief_is_over(self) -> bool:
@@ -66,18 +68,21 @@ def analyse_courses(
     Baselines are means of the pain as logged (design.md §3); best pain and relief are
     judged on the series with single bad days toned down (`without_bad_days`).
     """
+    if not courses:
+        return []
     diary = _Diary(series, without_bad_days(series), noise_sd(series))
+    starts = [course.infusions[0].date.toordinal() for course in courses]
+    next_starts: list[int | None] = [*starts[1:], None]
     outcomes: list[CourseOutcome] = []
-    for index, course in enumerate(courses):
-        following = courses[index + 1] if index + 1 < len(courses) else None
-        next_start = following.start.toordinal() if following is not None else None
-        earlier = _as_earlier(outcomes[-1]) if outcomes else None
-        outcomes.append(_analyse(diary, course, next_start, as_of, earlier, settings))
+    earlier: EarlierCourse | None = None
+    for course, start, next_start in zip(courses, starts, next_starts, strict=True):
+        outcome = _analyse(diary, course, start, next_start, as_of, earlier, settings)
+        outcomes.append(outcome)
+        earlier = _as_earlier(outcome)
     return outcomes
 
 
-@dataclass(frozen=True)
-class _Diary:
+class _Diary(NamedTuple):
     """The pain series as logged, with single bad days toned down, and its day-to-day noise."""
 
     logged: PainSeries
@@ -87,33 +92,41 @@ class _Diary:
 
 def _as_earlier(outcome: CourseOutcome) -> EarlierCourse:
     relief = outcome.relief
-    return EarlierCourse(
-        baseline=outcome.baseline,
-        responded=outcome.responded,
-        relief_over_by=relief.relief_end if relief is not None else None,
-        relief_seen_until=relief.seen_until if relief is not None and not relief.returned else None,
-    )
+    if relief is None:
+        return EarlierCourse(outcome.baseline, outcome.responded, None, None)
+    seen_until = None if relief.returned else relief.seen_until
+    return EarlierCourse(outcome.baseline, outcome.responded, relief.relief_end, seen_until)
 
 
 def _analyse(
     diary: _Diary,
     course: Course,
+    start: int,
     next_start: int | None,
     as_of: int,
     earlier: EarlierCourse | None,
     settings: AnalysisSettings,
 ) -> CourseOutcome:
-    series = diary.logged
-    end = course.end.toordinal()
+    end = course.infusions[-1].date.toordinal()
     last = as_of if next_start is None else min(as_of, next_start - 1)
-    window = ReliefWindow(course_end=end, last=last, next_course_start=next_start)
-    baseline = course_baseline(series, course.start.toordinal(), earlier, settings)
+    baseline = course_baseline(diary.logged, start, earlier, settings)
     best, response = _best_and_response(diary, end, last, baseline, settings)
-    relief = _relief(diary, window, baseline, best, settings)
-    ongoing = next_start is None and (relief is None or relief.censored_by is not None)
-    if relief is not None and relief.returned:
-        ongoing = False
-    return CourseOutcome(course, end, baseline, best, response, relief, ongoing)
+    relief = _relief(diary, ReliefWindow(end, last, next_start), baseline, best, settings)
+    censored = relief is not None and relief.censored_by is not None
+    returned = relief is not None and relief.returned
+    return CourseOutcome(
+        course=course,
+        start=start,
+        end=end,
+        baseline=baseline,
+        best=best,
+        response=response,
+        relief=relief,
+        ongoing=next_start is None and (relief is None or censored) and not returned,
+        responded=responded(response),
+        relief_days=None if relief is None else relief.relief_days(end),
+        censored=censored,
+    )
 
 
 def _best_and_response(
@@ -153,22 +166,27 @@ def _relief(
 
 
 def to_insight(outcome: CourseOutcome) -> CourseInsight:
-    """The §4 JSON view of a course: baseline and best pain to 1 decimal, percent whole."""
+    """The §4 JSON view of a course: baseline and best pain to 1 decimal, percent whole.
+
+    Every value is already of its field's type (`float()` makes sure of the two that
+    validation would otherwise turn into floats), so the model is built without validating.
+    """
     baseline = outcome.baseline.pain if outcome.baseline is not None else None
     best, relief, infusions = outcome.best, outcome.relief, outcome.course.infusions
     pct = relief_pct(baseline, best) if baseline is not None and best is not None else None
-    return CourseInsight(
+    return trusted(
+        CourseInsight,
         start=infusions[0].date,
         end=infusions[-1].date,
-        infusions=len({infusion.date for infusion in infusions}),
-        baseline_pain=None if baseline is None else round(baseline, 1),
-        best_pain=None if best is None else round(best, 1),
+        infusions=len(set(map(_DATE, infusions))),
+        baseline_pain=None if baseline is None else float(round(baseline, 1)),
+        best_pain=None if best is None else float(round(best, 1)),
         best_relief_pct=None if pct is None else round(pct),
         response=outcome.response,
-        responded=responded(outcome.response),
+        responded=outcome.responded,
         relief_end=None if relief is None else _date(relief.relief_end),
-        relief_days=None if relief is None else relief.relief_days(outcome.end),
-        censored=relief is not None and relief.censored_by is not None,
+        relief_days=outcome.relief_days,
+        censored=outcome.censored,
         ongoing=outcome.ongoing,
     )
 

@@ -19,8 +19,8 @@ a shallow relief, late after a deep one).
 from __future__ import annotations
 
 import math
-from itertools import accumulate
-from operator import mul
+from itertools import accumulate, repeat
+from operator import mul, sub
 
 from diary.analysis.series import PainSeries
 
@@ -32,56 +32,88 @@ RAMP_LENGTHS = (2, 4, 8)
 MAX_RAMP_DAYS = RAMP_LENGTHS[-1]
 
 
-def _prefix_sums(series: PainSeries, first: int, last: int) -> list[list[float]]:
-    """Prefix sums of n, x, x², y, xy over days first..last (missing days add nothing).
+Row = tuple[float, float, float, float, float, float]
+"""Prefix sums before one day of the neighbourhood: n, Σx, Σx², Σy, Σxy, and n from it on."""
 
-    They are whole numbers, held as floats: float arithmetic on them is exact, and the fit
-    below then runs on floats only, which CPython handles faster than mixed int and float.
+
+def _prefix_rows(series: PainSeries, first: int, last: int, low: int, high: int) -> list[Row]:
+    """Row k: the sums over days first..first+k−1 (missing days add nothing), k = 0..size.
+
+    `low` and `high` are the positions of `first` and `last + 1` in the series. The sums are
+    whole numbers, held as floats: float arithmetic on them is exact, and the fit below then
+    runs on floats only, which CPython handles faster than mixed int and float.
     """
-    low, high = series.position(first), series.position(last + 1)
     size = last - first + 1
     marks, ys = [0.0] * size, [0.0] * size
     for day, score in zip(series.days[low:high], series.scores[low:high], strict=True):
         marks[day - first], ys[day - first] = 1.0, score
     xs, squares = _XS[:size], _SQUARES[:size]
-    return [
-        list(accumulate(marks, initial=0.0)),
-        list(accumulate(map(mul, xs, marks), initial=0.0)),
-        list(accumulate(map(mul, squares, marks), initial=0.0)),
-        list(accumulate(ys, initial=0.0)),
-        list(accumulate(map(mul, xs, ys), initial=0.0)),
-    ]
+    counts = list(accumulate(marks, initial=0.0))
+    return list(
+        zip(
+            counts,
+            accumulate(map(mul, xs, marks), initial=0.0),
+            accumulate(map(mul, squares, marks), initial=0.0),
+            accumulate(ys, initial=0.0),
+            accumulate(map(mul, xs, ys), initial=0.0),
+            map(sub, repeat(counts[-1]), counts),
+            strict=True,
+        )
+    )
 
 
 _XS = [float(x) for x in range(2 * NEIGHBOURHOOD_DAYS + 1)]
 _SQUARES = [x * x for x in _XS]
 
+KnotPlan = tuple[int, int, float, float, float, tuple[tuple[int, float], ...]]
+"""One first knot k1: k1, its row, k1 as a float, 2·k1, k1², and each (k2, 1 / (k2 − k1))."""
 
-def _best_ramp(columns: list[list[float]], centre: int) -> tuple[int, int, float, float] | None:
+
+def _knot_plan(size: int, centre: int) -> tuple[KnotPlan, ...]:
+    """The knot pairs `_best_ramp` fits, in its order: k1 ascending, then the rise length.
+
+    The rise must reach past `centre` − MAX_SHIFT_DAYS and start before `centre` +
+    MAX_SHIFT_DAYS, as the answer may not move further than that; k2 stays within the
+    neighbourhood (≤ `size`).
+    """
+    plan: list[KnotPlan] = []
+    for k1 in range(-1, min(size, centre + MAX_SHIFT_DAYS + 1)):
+        pairs = tuple(
+            (k1 + length, inverse)
+            for length, inverse in _LENGTHS
+            if centre - MAX_SHIFT_DAYS <= k1 + length <= size
+        )
+        if pairs:
+            plan.append((k1, max(k1 + 1, 0), float(k1), 2.0 * k1, float(k1 * k1), pairs))
+    return tuple(plan)
+
+
+_LENGTHS = tuple((length, 1 / length) for length in RAMP_LENGTHS)
+"""Each rise length k2 − k1 with its inverse."""
+_NEIGHBOURHOOD_SIZE = 2 * NEIGHBOURHOOD_DAYS + 1
+_KNOT_PLANS = [
+    [_knot_plan(size, centre) for centre in range(_NEIGHBOURHOOD_SIZE + 1)]
+    for size in range(_NEIGHBOURHOOD_SIZE + 1)
+]
+"""Every plan a neighbourhood can need, worked out once: the fit then only does arithmetic."""
+
+
+def _best_ramp(rows: list[Row], centre: int) -> tuple[int, int, float, float] | None:
     """Knots (k1, k2) and levels (low, high) of the least-squares low–rise–high fit.
 
     Minimising the residual sum of squares is maximising cov(w, y)² / var(w) over the knot
-    pairs, where w is 0 before k1, rises linearly to 1 at k2 and stays 1 (k2 − k1 one of
-    `RAMP_LENGTHS`, k2 within the neighbourhood); only rising fits
-    (positive covariance) count. The rise must reach past `centre` − MAX_SHIFT_DAYS and start
-    before `centre` + MAX_SHIFT_DAYS, as the answer may not move further than that.
+    pairs of `_knot_plan`, where w is 0 before k1, rises linearly to 1 at k2 and stays 1;
+    only rising fits (positive covariance) count.
     """
-    pn, px, pxx, py, pxy = columns
-    size = len(pn) - 1
-    n, sy = pn[size], py[size]
+    size = len(rows) - 1
+    n, sy = rows[size][0], rows[size][3]
     best_gain, best = 1e-9, None
-    at_k2 = list(zip(pn, px, pxx, py, pxy, [n - count for count in pn], strict=True))
-    k2_floor = centre - MAX_SHIFT_DAYS
-    for k1 in range(-1, min(size, centre + MAX_SHIFT_DAYS + 1)):
-        an, ax, axx, ay, axy, _ = at_k2[k1 + 1 if k1 >= 0 else 0]
-        knot, twice, square = float(k1), 2.0 * k1, float(k1 * k1)
-        for length, inv in _LENGTHS:
-            k2 = k1 + length
-            if k2 < k2_floor:
-                continue
-            if k2 > size:
-                break
-            bn, bx, bxx, by, bxy, hn = at_k2[k2]
+    in_table = 0 <= centre <= _NEIGHBOURHOOD_SIZE and size <= _NEIGHBOURHOOD_SIZE
+    plan = _KNOT_PLANS[size][centre] if in_table else _knot_plan(size, centre)
+    for k1, a_row, knot, twice, square, pairs in plan:
+        an, ax, axx, ay, axy, _ = rows[a_row]
+        for k2, inv in pairs:
+            bn, bx, bxx, by, bxy, hn = rows[k2]
             rn, rx = bn - an, bx - ax
             sw = (rx - knot * rn) * inv + hn
             cov = (bxy - axy - knot * (by - ay)) * inv + sy - by - sw * sy / n
@@ -95,21 +127,19 @@ def _best_ramp(columns: list[list[float]], centre: int) -> tuple[int, int, float
     return best
 
 
-_LENGTHS = tuple((length, 1 / length) for length in RAMP_LENGTHS)
-"""Each rise length k2 − k1 with its inverse."""
-
-
 def place_return(series: PainSeries, found: int, first: int, last: int, threshold: float) -> int:
     """The day pain came back above `threshold`, refined around the smoother's day `found`."""
     low_day = max(first, found - NEIGHBOURHOOD_DAYS)
     high_day = min(last, found + NEIGHBOURHOOD_DAYS)
-    columns = _prefix_sums(series, low_day, high_day)
-    fitted = _best_ramp(columns, found - low_day) if columns[0][-1] >= 4 else None
+    low, high = series.position(low_day), series.position(high_day + 1)
+    if high - low < 4:  # too few entries to fit four parameters
+        return found
+    fitted = _best_ramp(_prefix_rows(series, low_day, high_day, low, high), found - low_day)
     if fitted is None:
         return found
-    k1, k2, low, high = fitted
-    if not low <= threshold < high:
+    k1, k2, low_level, high_level = fitted
+    if not low_level <= threshold < high_level:
         return found
-    crossing = k1 + (k2 - k1) * (threshold - low) / (high - low)
+    crossing = k1 + (k2 - k1) * (threshold - low_level) / (high_level - low_level)
     day = low_day + math.floor(crossing) + 1
     return min(max(day, found - MAX_SHIFT_DAYS, first), found + MAX_SHIFT_DAYS)

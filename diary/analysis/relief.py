@@ -12,13 +12,16 @@ is not guessed: the course is censored at the last day relief was seen.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum, StrEnum
 from itertools import compress
+from typing import NamedTuple
 
 from diary.analysis.ramp import NEIGHBOURHOOD_DAYS, place_return
 from diary.analysis.series import PainSeries, level_reader
 from diary.domain.settings import AnalysisSettings
+
+RISING_TAIL_ENTRIES = 2
+"""Entries above threshold in a row that end a window the next course cut short."""
 
 
 class CensorReason(StrEnum):
@@ -35,8 +38,7 @@ class _Check(Enum):
     DATA_RUN_OUT = "data_run_out"
 
 
-@dataclass(frozen=True)
-class ReliefWindow:
+class ReliefWindow(NamedTuple):
     """The days after a course in which its relief can be seen: up to the next course or as_of."""
 
     course_end: int
@@ -48,9 +50,12 @@ class ReliefWindow:
         return self.course_end + 1
 
 
-@dataclass(frozen=True)
-class ReliefFinding:
-    """Relief end if seen; otherwise the reason and the day through which relief was seen."""
+class ReliefFinding(NamedTuple):
+    """Relief end if seen; otherwise the reason and the day through which relief was seen.
+
+    A named tuple rather than a frozen dataclass: as immutable, and cheaper to build once per
+    course (so are the other per-course records of the analysis).
+    """
 
     relief_end: int | None
     censored_by: CensorReason | None = None
@@ -65,48 +70,81 @@ class ReliefFinding:
 
 
 class _Scan:
-    """One course's relief window, with the underlying level of each day computed on demand."""
+    """One course's relief window, with the underlying level of each day computed on demand.
+
+    The settings the scan reads for every candidate day are copied into slots once, as
+    reading a slot is cheaper than reading a pydantic field or a property.
+    """
+
+    __slots__ = (
+        "confirm_days",
+        "confirm_min_entries",
+        "first",
+        "last",
+        "latest_confirmable",
+        "level",
+        "margin_per_entry",
+        "series",
+        "settings",
+        "threshold",
+        "window",
+    )
 
     def __init__(
-        self, series: PainSeries, window: ReliefWindow, threshold: float, s: AnalysisSettings
+        self,
+        series: PainSeries,
+        window: ReliefWindow,
+        threshold: float,
+        s: AnalysisSettings,
+        noise: float,
     ) -> None:
         self.series, self.window, self.threshold, self.settings = series, window, threshold, s
-        self.margin_per_entry = 0.0
+        self.first, self.last = window.course_end + 1, window.last
+        self.margin_per_entry = s.confirm_z * noise
         """z·σ: how far above threshold the confirmation days' mean must be, times √n."""
         self.level = level_reader(
-            series, window.first, window.last, s.smoothing_half_width_days, s.smoothing_min_entries
+            series, self.first, self.last, s.smoothing_half_width_days, s.smoothing_min_entries
         )
         """`underlying_level` of a day within the window, computed once."""
+        self.confirm_days, self.confirm_min_entries = s.confirm_days, s.confirm_min_entries
+        self.latest_confirmable = self.last - _confirmation_reach(window, s)
+        """The last day whose confirmation reads no day beyond the window."""
 
     def stays_above(self, day: int) -> _Check:
         """Whether the level stays above threshold from `day` through the confirmation days."""
-        s, window = self.settings, self.window
-        wanted_last = day + s.confirm_days - 1
-        last = min(wanted_last, window.last)
+        wanted_last = day + self.confirm_days - 1
+        last = wanted_last if wanted_last < self.last else self.last
+        level, threshold = self.level, self.threshold
         for later in range(day + 1, last + 1):
-            level = self.level(later)
-            if level is not None and level <= self.threshold:
+            above = level(later)
+            if above is not None and above <= threshold:
                 return _Check.NOT_SUSTAINED
-        if self._reads_beyond_window(day, wanted_last):
+        if day > self.latest_confirmable:
             return _Check.DATA_RUN_OUT
-        if self.series.count_between(day, last) >= s.confirm_min_entries:
-            return _Check.CONFIRMED if self._clearly_above(day, last) else _Check.NOT_SUSTAINED
-        return _Check.DATA_RUN_OUT if wanted_last > window.last else _Check.NOT_SUSTAINED
+        low, high = self.series.position(day), self.series.position(last + 1)
+        if high - low >= self.confirm_min_entries:
+            return _Check.CONFIRMED if self._clearly_above(low, high) else _Check.NOT_SUSTAINED
+        return _Check.DATA_RUN_OUT if wanted_last > self.last else _Check.NOT_SUSTAINED
 
-    def _clearly_above(self, day: int, last: int) -> bool:
-        """Is the mean score of day..last above threshold by more than its noise (z·σ/√n)?"""
-        mean, count = self.series.mean_between(day, last)
-        return mean is not None and mean > self.threshold + self.margin_per_entry / count**0.5
+    def _clearly_above(self, low: int, high: int) -> bool:
+        """Is the mean score of logged days low..high−1 (at least one) above threshold by
+        more than its noise (z·σ/√n)?"""
+        y, count = self.series.sums.y, high - low
+        mean, root = (y[high] - y[low]) / count, float(count**0.5)
+        return mean > self.threshold + self.margin_per_entry / root
 
-    def _reads_beyond_window(self, day: int, wanted_last: int) -> bool:
-        """Would confirming `day` need days the window does not have?"""
-        s, window = self.settings, self.window
-        if window.next_course_start is None:
-            return day + s.confirm_min_days_at_end - 1 > window.last
-        reach = wanted_last + s.smoothing_half_width_days
-        if s.refine_return_day:
-            reach = max(reach, day + NEIGHBOURHOOD_DAYS)
-        return reach > window.last
+
+def _confirmation_reach(window: ReliefWindow, s: AnalysisSettings) -> int:
+    """How many days past a candidate day confirming it reads.
+
+    At the end of the data, `confirm_min_days_at_end` days; before a next course, the full
+    confirmation, the smoother's half width beyond it, and the return placement's
+    neighbourhood.
+    """
+    if window.next_course_start is None:
+        return s.confirm_min_days_at_end - 1
+    reach = s.confirm_days - 1 + s.smoothing_half_width_days
+    return max(reach, NEIGHBOURHOOD_DAYS) if s.refine_return_day else reach
 
 
 def find_relief_end(
@@ -117,18 +155,18 @@ def find_relief_end(
     noise: float = 0.0,
 ) -> ReliefFinding:
     """Scan the window for the first day relief is over (only days near a high score can be)."""
-    scan = _Scan(series, window, threshold, settings)
-    scan.margin_per_entry = settings.confirm_z * noise
+    scan = _Scan(series, window, threshold, settings, noise)
     half_width = settings.smoothing_half_width_days
-    checked = window.first - 1
-    logged_days = series.logged_between(window.first, window.last)
-    scores = series.scores_between(window.first, window.last)
+    first, last = scan.first, scan.last
+    low, high = series.position(first), series.position(last + 1)
+    high_days = compress(series.days[low:high], map(threshold.__lt__, series.scores[low:high]))
+    checked = first - 1  # each day is looked at once, though high days' reaches overlap
     level = scan.level
-    for logged in compress(logged_days, map(threshold.__lt__, scores)):
-        for day in range(
-            max(checked + 1, logged - half_width), min(window.last, logged + half_width) + 1
-        ):
-            checked = day
+    for logged in high_days:
+        # max(checked + 1, logged - half_width) .. min(last, logged + half_width), inlined
+        begin = logged - half_width if logged - half_width > checked else checked + 1
+        end = logged + half_width if logged + half_width < last else last
+        for day in range(begin, end + 1):
             above = level(day)
             if above is None or above <= threshold:
                 continue
@@ -137,15 +175,41 @@ def find_relief_end(
                 return _returned_on(scan, day)
             if check is _Check.DATA_RUN_OUT:
                 return _still_in_relief(scan, seen_until=_placed(scan, day) - 1)
-    return _still_in_relief(scan, seen_until=window.last)
+        if end > checked:
+            checked = end
+    return _still_in_relief(scan, seen_until=_before_rising_tail(scan))
+
+
+def _before_rising_tail(scan: _Scan) -> int:
+    """The last day relief can be said to have lasted when no return was confirmed.
+
+    That is the window's last day, except when the next course came so soon after a return
+    that the return could not be confirmed: when the window ends with `RISING_TAIL_ENTRIES`
+    or more entries in a row above threshold (after one at or below it), relief is only said
+    to have lasted until the day before the first of them. A censored course's "at least"
+    then never counts days whose scores show the pain back. Two entries, not one, so that a
+    single bad day just before a booster does not shorten it (it cannot end relief either).
+    """
+    if scan.window.next_course_start is None:
+        return scan.last
+    series = scan.series
+    low, high = series.position(scan.first), series.position(scan.last + 1)
+    above = 0
+    for score in reversed(series.scores[low:high]):
+        if score <= scan.threshold:
+            break
+        above += 1
+    if above < RISING_TAIL_ENTRIES or above == high - low:
+        return scan.last
+    return series.days[high - above] - 1
 
 
 def _returned_on(scan: _Scan, day: int) -> ReliefFinding:
     """Relief ended on `day`, unless the rise came out of a gap that hides when it happened."""
     window = scan.window
-    if day == window.first or scan.level(day - 1) is not None:
+    if day == scan.first or scan.level(day - 1) is not None:
         return ReliefFinding(relief_end=_placed(scan, day))
-    last_seen = scan.series.last_logged_at_or_before(day - 1, window.first)
+    last_seen = scan.series.last_logged_at_or_before(day - 1, scan.first)
     return ReliefFinding(
         relief_end=None,
         censored_by=CensorReason.GAP,
@@ -158,20 +222,19 @@ def _placed(scan: _Scan, day: int) -> int:
     """The smoother's return day, placed more exactly by `place_return` when enabled."""
     if not scan.settings.refine_return_day:
         return day
-    window = scan.window
-    return place_return(scan.series, day, window.first, window.last, scan.threshold)
+    return place_return(scan.series, day, scan.first, scan.last, scan.threshold)
 
 
 def _still_in_relief(scan: _Scan, seen_until: int) -> ReliefFinding:
     """Censored: by the next course or the end of the data, or by a gap before either."""
     window, series = scan.window, scan.series
-    last_logged = series.last_logged_at_or_before(seen_until, window.first)
+    last_logged = series.last_logged_at_or_before(seen_until, scan.first)
     hidden = last_logged is None or last_logged < seen_until - scan.settings.max_bridged_gap_days
     if hidden and seen_until > window.course_end:
         seen = last_logged if last_logged is not None else window.course_end
         return ReliefFinding(None, CensorReason.GAP, seen_until=seen)
     if window.next_course_start is None:
         return ReliefFinding(None, CensorReason.END_OF_DATA, seen_until=seen_until)
-    reached_next = seen_until == window.last
+    reached_next = seen_until == scan.last
     seen = window.next_course_start if reached_next else seen_until
     return ReliefFinding(None, CensorReason.NEXT_COURSE, seen_until=seen)

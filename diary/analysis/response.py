@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from itertools import accumulate
 from operator import mul
 
 from diary.analysis.models import ResponseClass
@@ -26,11 +25,11 @@ def best_underlying_pain(
     whichever the Bayesian information criterion prefers. The flat part's level is the answer.
     """
     first, last = course_end + 1, min(window_last, course_end + settings.response_window_days)
-    days = series.logged_between(first, last)
-    if len(days) < settings.smoothing_min_entries:
+    low, high = series.position(first), series.position(last + 1)
+    if high - low < settings.smoothing_min_entries:
         return None
-    xs = [float(day - course_end) for day in days]
-    ys = list(map(float, series.scores_between(first, last)))
+    xs = [float(day - course_end) for day in series.days[low:high]]
+    ys = list(map(float, series.scores[low:high]))
     return flat_then_rising_level(xs, ys, settings.smoothing_min_entries)
 
 
@@ -39,9 +38,12 @@ def flat_then_rising_level(xs: Sequence[float], ys: Sequence[float], min_flat: i
 
     Three shapes compete by BIC: flat throughout; flat, then a straight-line rise (a slow
     fade); flat, then a step up to a second level (a quick fade followed by the baseline).
-    Suffix sums make every candidate knot cost a few operations. Days and scores are whole
-    numbers held as floats, so the sums are exact and the arithmetic is float-only (faster
-    in CPython than mixed int and float).
+    Each candidate knot needs the sums over the entries after it, kept as running sums while
+    the knots are visited from the last one back, so each costs a few operations. Days and
+    scores are whole numbers held as floats, so every sum is exact whatever the order of
+    adding (and the arithmetic is float-only, faster in CPython than mixed int and float).
+    Visiting backwards, a candidate replaces an equally good one found later in the forward
+    order (`<=`), so ties go to the earliest knot, and at one knot the rise beats the step.
     """
     entries = len(ys)
     n = float(entries)
@@ -50,9 +52,26 @@ def flat_then_rising_level(xs: Sequence[float], ys: Sequence[float], min_flat: i
     flat_sse = total_yy - total_y * mean
     no_step_sse = total_yy - total_y * total_y / n
     best_sse, best_level = math.inf, mean
-    knots = xs[min_flat - 1 : entries - 1]
-    for knot, after in zip(knots, _suffix_sums(xs, ys)[min_flat:], strict=True):
-        count, sx, sxx, high_y, high_yy, sxy = after
+    count = sx = sxx = high_y = high_yy = sxy = 0.0  # sums over the entries after the knot
+    for index in range(entries - 1, min_flat - 1, -1):
+        x, y = xs[index], ys[index]
+        count += 1.0
+        sx += x
+        sxx += x * x
+        high_y += y
+        high_yy += y * y
+        sxy += x * y
+        knot = xs[index - 1]
+        # One level up to `knot`, a higher one after it (no step up fits as flat).
+        low_y = total_y - high_y
+        low_mean, high_mean = low_y / (n - count), high_y / count
+        if high_mean <= low_mean:
+            if no_step_sse <= best_sse:
+                best_sse, best_level = no_step_sse, mean
+        else:
+            sse = (total_yy - high_yy) - low_y * low_mean + high_yy - high_y * high_mean
+            if sse <= best_sse:
+                best_sse, best_level = sse, low_mean
         # Flat up to `knot`, then a straight rise (no rise fits as flat).
         z_sum = sx - knot * count
         z_mean = z_sum / n
@@ -61,34 +80,9 @@ def flat_then_rising_level(xs: Sequence[float], ys: Sequence[float], min_flat: i
         slope = szy / szz if szz > 1e-12 else 0.0
         slope = slope if slope > 0.0 else 0.0  # no falling fade
         sse = flat_sse - slope * szy
-        if sse < best_sse:
+        if sse <= best_sse:
             best_sse, best_level = sse, mean - slope * z_mean
-        # One level up to `knot`, a higher one after it (no step up fits as flat).
-        low_y = total_y - high_y
-        low_mean, high_mean = low_y / (n - count), high_y / count
-        if high_mean <= low_mean:
-            if no_step_sse < best_sse:
-                best_sse, best_level = no_step_sse, mean
-            continue
-        sse = (total_yy - high_yy) - low_y * low_mean + high_yy - high_y * high_mean
-        if sse < best_sse:
-            best_sse, best_level = sse, low_mean
     return best_level if _bic(best_sse, n, 3) < _bic(flat_sse, n, 1) else mean
-
-
-def _suffix_sums(xs: Sequence[float], ys: Sequence[float]) -> list[tuple[float, ...]]:
-    """(count, Σx, Σx², Σy, Σy², Σxy) over entries i.. for each i, in entry order."""
-    back_x, back_y = xs[::-1], ys[::-1]
-    columns = zip(
-        map(float, range(1, len(xs) + 1)),
-        accumulate(back_x),
-        accumulate(map(mul, back_x, back_x)),
-        accumulate(back_y),
-        accumulate(map(mul, back_y, back_y)),
-        accumulate(map(mul, back_x, back_y)),
-        strict=True,
-    )
-    return list(columns)[::-1]
 
 
 def _bic(sse: float, n: float, parameters: int) -> float:

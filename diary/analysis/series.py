@@ -13,8 +13,8 @@ import math
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, compress
-from operator import mul, sub
+from itertools import accumulate, compress, repeat
+from operator import floordiv, le, mul, sub
 
 TRIMMED_CHI2_MEAN = 0.623
 """Mean of a χ²(1) variable below its 90th percentile: corrects the trimmed noise estimate."""
@@ -34,8 +34,12 @@ class PrefixSums:
     xy: list[int]
 
     @classmethod
-    def of(cls, xs: Sequence[int] | None, ys: Sequence[int]) -> PrefixSums:
-        y = list(accumulate(ys, initial=0))
+    def of(
+        cls, xs: Sequence[int] | None, ys: Sequence[int], y: list[int] | None = None
+    ) -> PrefixSums:
+        """The sums of `xs` and `ys`; `y`, when given, is Σy already summed (not redone)."""
+        if y is None:
+            y = list(accumulate(ys, initial=0))
         if xs is None:
             return cls(y, [], [], [])
         return cls(
@@ -71,11 +75,14 @@ class PainSeries:
         return cls(tuple(days), tuple(scores), origin, before, PrefixSums.of(None, scores))
 
     def for_fits(self, scores: Sequence[int]) -> PainSeries:
-        """The same days with `scores`, with the sums local straight-line fits read."""
-        xs = [day - self.origin for day in self.days]
-        return PainSeries(
-            self.days, tuple(scores), self.origin, self.before, PrefixSums.of(xs, scores)
-        )
+        """The same days with `scores`, with the sums local straight-line fits read.
+
+        When `scores` are this series' own, their Σy is reused rather than summed again.
+        """
+        xs = list(map(sub, self.days, repeat(self.origin)))
+        same = scores is self.scores
+        sums = PrefixSums.of(xs, scores, self.sums.y if same else None)
+        return PainSeries(self.days, tuple(scores), self.origin, self.before, sums)
 
     def position(self, day: int) -> int:
         """How many logged days come before `day`."""
@@ -118,15 +125,24 @@ def noise_sd(series: PainSeries, floor: float = 0.3) -> float:
     the level changes slowly. The largest tenth of the differences (returns, flares) is left
     out, so one return of pain does not count as noise; `floor` keeps the estimate sensible
     for a diary of identical scores.
+
+    Scores are 0–10, so each step's size fits in a byte: the kept squares are summed from
+    how many steps there are of each size (C-level `bytes.count`) instead of sorting them.
+    The sum is the same whole number either way, so the result is too.
     """
     days, scores = series.days, series.scores
-    next_day = map((1).__eq__, map(sub, days[1:], days))
-    steps = list(compress(map(sub, scores[1:], scores), next_day))
-    squares = sorted(map(mul, steps, steps))
-    kept = squares[: max(1, len(squares) * 9 // 10)]
-    if not kept:
+    # 1 // (gap in days) is 1 for consecutive days and 0 otherwise.
+    next_day = map(floordiv, repeat(1), map(sub, days[1:], days))
+    sizes = bytes(map(abs, compress(map(sub, scores[1:], scores), next_day)))
+    if not sizes:
         return 1.0
-    return max(floor, math.sqrt(sum(kept) / len(kept) / 2 / TRIMMED_CHI2_MEAN))
+    kept = max(1, len(sizes) * 9 // 10)
+    total, left = 0, kept
+    for size in range(max(sizes) + 1):  # smallest steps first
+        taken = min(sizes.count(size), left)
+        total += size * size * taken
+        left -= taken
+    return max(floor, math.sqrt(total / kept / 2 / TRIMMED_CHI2_MEAN))
 
 
 def without_bad_days(series: PainSeries, spike: int = 2, reach: int = 2) -> PainSeries:
@@ -141,13 +157,14 @@ def without_bad_days(series: PainSeries, spike: int = 2, reach: int = 2) -> Pain
     """
     days, scores = series.days, series.scores
     rises = map(sub, scores[1:-1], scores)
-    candidates = compress(range(1, len(scores) - 1), map(spike.__le__, rises))
+    candidates = compress(range(1, len(scores) - 1), map(le, repeat(spike), rises))
     cleaned: list[int] | None = None
     for index in candidates:
         low, high = scores[index - 1], scores[index + 1]
         higher = low if low > high else high
-        near = days[index] - days[index - 1] <= reach and days[index + 1] - days[index] <= reach
-        if near and scores[index] - higher >= spike:
+        if scores[index] - higher < spike:
+            continue
+        if days[index] - days[index - 1] <= reach and days[index + 1] - days[index] <= reach:
             cleaned = cleaned or list(scores)
             cleaned[index] = higher
     return series.for_fits(scores if cleaned is None else cleaned)
@@ -202,12 +219,16 @@ def level_reader(
             sum_xy = xys[high] - xys[low] - shift * raw_y
             slope = (sum_xy - sum_x * fitted) / (sum_xx - sum_x * sum_x / n)
             fitted -= slope * sum_x / n
-            pains = scores[low:high]
-            lowest, highest = min(pains), max(pains)
-            if fitted < lowest:  # kept within the scores used: never extrapolates
-                fitted = lowest
-            elif fitted > highest:
-                fitted = highest
+            # Kept within the scores used: never extrapolates. A fit between the first and
+            # the last of those scores is within them all, and is found without a pass.
+            edge, other_edge = scores[low], scores[high - 1]
+            if not (edge <= fitted <= other_edge or other_edge <= fitted <= edge):
+                pains = scores[low:high]
+                lowest, highest = min(pains), max(pains)
+                if fitted < lowest:
+                    fitted = lowest
+                elif fitted > highest:
+                    fitted = highest
         known[day] = fitted
         return fitted
 

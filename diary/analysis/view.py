@@ -1,6 +1,6 @@
 """The diary as it stood at the end of `as_of`: the one input every analysis step reads.
 
-This is the boundary: entries are read once into plain columns (`entry_facts.read_columns`)
+This is the boundary: entries are read once into plain columns (`entry_facts.read_entries`)
 and the pain scores into a prefix-summed `PainSeries`; nothing after this reads a pydantic
 entry field again, except the few entries that may raise an urgent flag.
 """
@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from operator import attrgetter, eq, itemgetter
+from operator import attrgetter, eq
 
-from diary.analysis.entry_facts import EntryFacts, gather_facts, read_columns
+from diary.analysis.entry_facts import EntryFacts, gather_facts, read_entries
 from diary.analysis.outcomes import CourseOutcome, analyse_courses
 from diary.analysis.series import PainSeries
 from diary.domain.courses import Course, group_into_courses
@@ -44,41 +44,33 @@ def build_view(
     settings: AnalysisSettings,
 ) -> DiaryView:
     """Drop everything after `as_of`, order by date, group courses and analyse each one."""
-    kept, days = _up_to(entries, as_of.toordinal())
-    columns = read_columns(kept)
+    as_of_day = as_of.toordinal()
+    kept, days, columns = read_entries(entries, as_of_day)
     series = _pain_series(days, columns[0])  # type: ignore[arg-type]
     given = [infusion for infusion in infusions if infusion.date <= as_of]
     courses = _courses(given, settings.course_gap_days)
-    outcomes = analyse_courses(series, courses, as_of.toordinal(), settings)
+    outcomes = analyse_courses(series, courses, as_of_day, settings)
     infusion_days = tuple(sorted({infusion.date.toordinal() for infusion in given}))
     facts = gather_facts(kept, days, columns, settings)
     return DiaryView(as_of, series, infusion_days, tuple(outcomes), facts)
 
 
-def _up_to(entries: Sequence[DailyEntry], as_of: int) -> tuple[list[DailyEntry], list[int]]:
-    """The entries dated on or before `as_of`, in date order (a stable sort), and their days."""
-    days = list(map(dt.date.toordinal, map(_DATE, entries)))
-    if days and max(days) <= as_of and days == sorted(days):
-        return list(entries), days
-    ordered = sorted(
-        (pair for pair in zip(days, entries, strict=True) if pair[0] <= as_of),
-        key=itemgetter(0),
-    )
-    return [entry for _, entry in ordered], [day for day, _ in ordered]
-
-
 def _courses(given: list[Infusion], gap_days: int) -> list[Course]:
     """`group_into_courses`, without its tie-break sort (by id) when no two infusions share
-    a day: the same courses, without turning every id into a string."""
+    a day: the same courses, without turning every id into a string. Gaps are measured on
+    day ordinals (no `timedelta` per infusion)."""
     ordered = sorted(given, key=_DATE)
-    if any(map(eq, map(_DATE, ordered), map(_DATE, ordered[1:]))):
+    days = list(map(dt.date.toordinal, map(_DATE, ordered)))
+    if any(map(eq, days, days[1:])):
         return group_into_courses(given, max_gap_days=gap_days)
     runs: list[list[Infusion]] = []
-    for infusion in ordered:
-        if runs and (infusion.date - runs[-1][-1].date).days <= gap_days:
+    previous = 0
+    for infusion, day in zip(ordered, days, strict=True):
+        if runs and day - previous <= gap_days:
             runs[-1].append(infusion)
         else:
             runs.append([infusion])
+        previous = day
     return [Course(tuple(run)) for run in runs]
 
 

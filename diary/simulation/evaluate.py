@@ -44,6 +44,8 @@ class Tally:
     censored_hits: list[bool] = field(default_factory=list)
     gap_censored_hits: list[bool] = field(default_factory=list)
     lower_bound_holds: list[bool] = field(default_factory=list)
+    without_baseline: int = 0
+    """Courses the diary gives no baseline for, left out of every other measure."""
 
     def add(self, truth_days: int, censored_by: str | None, seen: CourseResult | None) -> None:
         if seen is None:
@@ -74,6 +76,7 @@ class Scores:
     gap_censored_recall: float
     gap_censored_courses: int
     lower_bound_holds: float
+    without_baseline: int
 
 
 def _share(hits: Sequence[bool]) -> float:
@@ -95,6 +98,7 @@ def scores_of(tally: Tally) -> Scores:
         gap_censored_recall=_share(tally.gap_censored_hits),
         gap_censored_courses=len(tally.gap_censored_hits),
         lower_bound_holds=_share(tally.lower_bound_holds),
+        without_baseline=tally.without_baseline,
     )
 
 
@@ -108,14 +112,44 @@ def naive_view(diary: SimulatedDiary, settings: AnalysisSettings) -> dict[dt.dat
     return {c.start: CourseResult(c.response, c.relief_days, c.censored) for c in found}
 
 
-def tally_diary(tally: Tally, diary: SimulatedDiary, seen: dict[dt.date, CourseResult]) -> None:
-    for truth in diary.courses:
+def tally_diary(
+    tally: Tally,
+    diary: SimulatedDiary,
+    seen: dict[dt.date, CourseResult],
+    settings: AnalysisSettings,
+) -> None:
+    judged = courses_with_baseline(diary, settings)
+    for truth, has_baseline in zip(diary.courses, judged, strict=True):
         result = seen.get(truth.start)
+        if not has_baseline:
+            tally.without_baseline += 1
+            continue
         tally.add(truth.relief_days, truth.censored_by, result)
         if truth.best_pain is not None and result is not None:
             tally.response_hits.append(result.response is truth.response)
             seen_responded = result.response in (ResponseClass.RESPONSE, ResponseClass.SUBSTANTIAL)
             tally.responded_hits.append(seen_responded == truth.responded)
+
+
+def courses_with_baseline(diary: SimulatedDiary, settings: AnalysisSettings) -> list[bool]:
+    """Whether the diary gives each course a baseline by the rule of design.md §3.
+
+    A course has one when enough entries were logged in the days before it (7 days, else
+    14), or when the course before it has one (carried over). A course without one, e.g. a
+    first course after two weeks with a single entry, cannot be judged by any method: the
+    diary does not say how bad the pain was. Decided from the diary alone, not from what the
+    engine reports, so it counts the same courses for every method.
+    """
+    logged = {entry.date for entry in diary.entries}
+    found: list[bool] = []
+    for truth in diary.courses:
+        own = any(
+            sum(truth.start - dt.timedelta(days=back) in logged for back in range(1, days + 1))
+            >= settings.baseline_min_entries
+            for days in (settings.baseline_days, settings.baseline_wide_days)
+        )
+        found.append(own or (bool(found) and found[-1]))
+    return found
 
 
 @dataclass(frozen=True)
@@ -180,8 +214,8 @@ def evaluate_cohort(
     engine, naive = Tally(), Tally()
     predictions: list[tuple[int, int]] = []
     for diary in diaries:
-        tally_diary(engine, diary, engine_view(diary, settings))
-        tally_diary(naive, diary, naive_view(diary, settings))
+        tally_diary(engine, diary, engine_view(diary, settings), settings)
+        tally_diary(naive, diary, naive_view(diary, settings), settings)
         predictions.extend(prediction_errors(diary, settings))
     return CohortReport(
         patients=len(diaries),
@@ -205,6 +239,7 @@ def format_report(report: CohortReport) -> str:
         ("... 'at least' days ≤ true relief days", "lower_bound_holds", "{:.1%}"),
         ("courses whose return a gap hides", "gap_censored_courses", "{}"),
         ("... reported censored", "gap_censored_recall", "{:.1%}"),
+        ("courses with no baseline in the diary (left out above)", "without_baseline", "{}"),
     ]
     lines = [
         f"{report.patients} patients, {report.courses} courses",

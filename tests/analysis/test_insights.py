@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diary.analysis import compute_insights
+from diary.analysis.models import CourseInsight
 from diary.simulation import SimulatedDiary, simulate_patient
 from tests.analysis.helpers import day
 
@@ -19,6 +20,20 @@ COURSE_KEYS = {
 
 SIMULATED = [simulate_patient(seed, days=240) for seed in range(40)]
 patients = st.sampled_from(SIMULATED)
+
+
+def test_courses_built_without_validation_equal_validated_ones() -> None:
+    """`trusted` skips pydantic's validation for speed; a pydantic upgrade that changes what
+    a model instance holds must fail here, not change the document."""
+    for simulated in SIMULATED[:10]:
+        insights = compute_insights(simulated.entries, simulated.infusions, simulated.as_of)
+        for course in insights.courses:
+            validated = CourseInsight.model_validate(course.model_dump())
+            assert course == validated
+            assert course.model_dump_json() == validated.model_dump_json()
+            assert course.model_fields_set == validated.model_fields_set
+            assert hash(course) == hash(validated)
+            assert repr(course) == repr(validated)
 
 
 def test_json_document_has_exactly_the_design_shape() -> None:

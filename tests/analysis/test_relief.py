@@ -109,3 +109,29 @@ def test_weekend_gap_keeps_a_loading_series_as_one_course() -> None:
     courses = compute_insights(entries, infusions, day(100)).courses
     assert len(courses) == 1
     assert courses[0].infusions == 4
+
+
+def test_pain_back_just_before_a_booster_shortens_the_lower_bound() -> None:
+    """Relief (pain 3, threshold 4.9) ends on day 45 at pain 5; a booster comes on day 48.
+
+    Three days cannot confirm a return that shallow, so the course is censored; but relief
+    is only said to have lasted until day 44, not until the booster.
+    """
+    pains = relief_curve()
+    pains.update(dict.fromkeys(range(45, 101), 5))
+    entries, infusions = diary(pains, *COURSE_DAYS, 48)
+    course = compute_insights(entries, infusions, day(100)).courses[0]
+    assert course.censored
+    assert course.relief_end is None
+    assert course.relief_days == 44 - 24
+
+
+def test_one_bad_day_just_before_a_booster_leaves_the_lower_bound_alone() -> None:
+    pains = relief_curve(relief_until=60)
+    pains[47] = 5
+    for unlogged in (48, 49, 50):  # so it is not toned down as a bad day between two entries
+        del pains[unlogged]
+    entries, infusions = diary(pains, *COURSE_DAYS, 48)
+    course = compute_insights(entries, infusions, day(100)).courses[0]
+    assert course.censored
+    assert course.relief_days == 48 - 24

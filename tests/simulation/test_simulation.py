@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from diary.analysis import ResponseClass
+from diary.domain.settings import AnalysisSettings
 from diary.simulation import Margins, simulate_patient
-from diary.simulation.evaluate import CohortReport, evaluate_cohort, simulate_cohort
+from diary.simulation.evaluate import (
+    CohortReport,
+    courses_with_baseline,
+    evaluate_cohort,
+    simulate_cohort,
+)
 
 
 def test_same_seed_same_diary() -> None:
@@ -45,6 +53,18 @@ def test_truth_relief_end_is_first_day_above_70_percent() -> None:
 def test_margins_can_be_switched_off() -> None:
     simulated = simulate_patient(8, margins=Margins(0, 0, 0, 0))
     assert all(isinstance(truth.response, ResponseClass) for truth in simulated.courses)
+
+
+def test_a_course_without_logged_days_before_it_has_no_baseline() -> None:
+    """Only a course the diary gives a baseline for (design.md §3) is scored."""
+    simulated = simulate_patient(3, days=365)
+    first = simulated.courses[0].start
+    quiet = [e for e in simulated.entries if not 0 < (first - e.date).days <= 14]
+    assert courses_with_baseline(simulated, AnalysisSettings()) == [True] * len(simulated.courses)
+    stripped = dataclasses.replace(simulated, entries=tuple(quiet))
+    judged = courses_with_baseline(stripped, AnalysisSettings())
+    assert judged[0] is False
+    assert judged[1:] == [True] * (len(simulated.courses) - 1)  # later ones: their own days
 
 
 @pytest.fixture(scope="module")
