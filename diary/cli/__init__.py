@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-import typer
+from diary.cli.startup import long_lived_imports
 
-from diary.cli import backup, database, entries, infusions, insights, serve, transfer, tui
-from diary.cli.state import state_of
+with long_lived_imports():
+    import typer
+
+    from diary.cli import backup, database, entries, infusions, insights, serve, transfer, tui
+    from diary.cli.state import state_of
 
 app = typer.Typer(
     name="diary",

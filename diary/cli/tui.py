@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 from sqlalchemy.engine import make_url
 
+from diary.cli.startup import long_lived_imports
 from diary.cli.state import CliState, state_of
 from diary.factory import open_diary
 from diary.storage.engine import sqlite_url
@@ -47,7 +48,8 @@ def open_tui(
     if demo:
         _run_demo(state)
         return
-    from tui.factory import local_gateway, make_app
+    with long_lived_imports():
+        from tui.factory import local_gateway, make_app
 
     with state.diary() as (diary, _patient):
         gateway = local_gateway(diary, f"Your diary: {_shown_url(state.database_url)}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
@@ -52,6 +52,8 @@ class DiaryPage(Screen[None]):
         self.gateway: DiaryGateway = context.gateway
         self.clock: Clock = context.clock
         self.overview = overview
+        self._suspended = False
+        """Whether the page has been left (for another page or a dialog) since it mounted."""
 
     def compose(self) -> ComposeResult:
         yield NavBar(id="nav")
@@ -78,6 +80,17 @@ class DiaryPage(Screen[None]):
             self.query_one("#body").loading = True
         else:
             self._fill(self.overview)
+
+    @on(events.ScreenResume)
+    def keep_fresh_styles(self, event: events.ScreenResume) -> None:
+        if not self._suspended:
+            # The widgets got their styles from the current style sheet as they mounted;
+            # Textual would otherwise apply them all again before the first frame.
+            event.refresh_styles = False
+
+    @on(events.ScreenSuspend)
+    def note_suspended(self) -> None:
+        self._suspended = True
 
     def receive_overview(self, overview: DiaryOverview) -> None:
         """Called by the app with each fresh overview."""

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Button, Label, Static
 
 from diary.analysis import Flag, Tier
@@ -35,11 +36,9 @@ class FlagBanner(Vertical):
         flag: Flag
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="flag-top"):
-            yield Label("", id="flag-heading")
-            yield Label("", id="flag-more")
-            yield Button("I have read this", id="acknowledge", compact=True)
-        yield Static("", id="flag-message", markup=False)
+        # Empty until there is a warning to show: most days have none, and the parts (a
+        # button among them) would only slow down the Today page's first frame.
+        yield from ()
 
     def watch_flags(self) -> None:
         self._show()
@@ -52,7 +51,7 @@ class FlagBanner(Vertical):
         top_tier = self.flags[0].tier if self.flags else None
         self.set_class(top_tier is Tier.EMERGENCY, "-emergency")
         self.set_class(top_tier is Tier.SAME_DAY, "-same-day")
-        if not self.is_mounted:
+        if not self.is_mounted or not self.display:
             return
         if self.flags:
             flag = self.flags[0]
@@ -60,9 +59,13 @@ class FlagBanner(Vertical):
         else:
             heading, message = "Warning checks did not run", UNCHECKED_MESSAGE
         more = len(self.flags) - 1
+        more_text = f"+{more} more" if more > 0 else ""
+        if not self.children:
+            self.mount_all(_banner_parts(heading, more_text, message))
+            return
         self.query_one("#flag-heading", Label).update(heading)
         self.query_one("#flag-message", Static).update(message)
-        self.query_one("#flag-more", Label).update(f"+{more} more" if more > 0 else "")
+        self.query_one("#flag-more", Label).update(more_text)
 
     def on_mount(self) -> None:
         self._show()
@@ -74,3 +77,14 @@ class FlagBanner(Vertical):
             self.post_message(self.Acknowledged(self.flags[0]))
         else:
             self.unchecked = False
+
+
+def _banner_parts(heading: str, more: str, message: str) -> list[Widget]:
+    """The banner's heading line (with the button) and its message, filled in."""
+    top = Horizontal(
+        Label(heading, id="flag-heading"),
+        Label(more, id="flag-more"),
+        Button("I have read this", id="acknowledge", compact=True),
+        id="flag-top",
+    )
+    return [top, Static(message, id="flag-message", markup=False)]
