@@ -126,6 +126,20 @@ async def test_trends_ranges_stay_small_however_long_the_diary(make_diary_app: A
         assert chart._data.infusion_days
 
 
+async def test_a_range_can_be_picked_with_the_mouse(make_diary_app: AppMaker) -> None:
+    app = make_diary_app(demo=True)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("f4")
+        await settle(pilot)
+        line = "3 30 days  9 90 days  y A year  a Everything"
+        await pilot.click("#spans", offset=(line.index("A year"), 0))
+        await settle(pilot)
+        assert app.screen.span == "365"
+        assert "[reverse bold]A year" in app.screen.query_one("#spans").render().markup
+        assert app.screen.query_one(PainChart)._data.bucket_days == 4
+
+
 async def test_add_an_infusion(make_diary_app: AppMaker, reopen: Callable[[], Diary]) -> None:
     app = make_diary_app()
     async with app.run_test() as pilot:

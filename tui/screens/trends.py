@@ -4,20 +4,21 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.reactive import reactive
-from textual.widgets import Label, Tab, Tabs
+from textual.widgets import Label
 
 from tui.gateway import DiaryOverview
 from tui.screens.base import DiaryPage
 from tui.trend_data import TrendData, trend_data
 from tui.widgets.trends.charts import PainChart, SideEffectsChart, TrendChart, WellbeingChart
+from tui.widgets.trends.span_bar import SpanBar
 
 SPANS: dict[str, int | None] = {"30": 30, "90": 90, "365": 365, "all": None}
 SPAN_TITLES = {"30": "30 days", "90": "90 days", "365": "A year", "all": "Everything"}
+SPAN_KEYS = {"30": "3", "90": "9", "365": "y", "all": "a"}
 PAIN_KEY = (
     "[cyan]━ pain[/]  [orange]━ baseline[/]  [red]┈ relief threshold (70%)[/]  "
     "[magenta]▲ infusion[/]"
@@ -33,10 +34,10 @@ class TrendsScreen(DiaryPage):
 
     MODE = "trends"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("3", "span('30')", "30 days"),
-        Binding("9", "span('90')", "90 days"),
-        Binding("y", "span('365')", "Year"),
-        Binding("a", "span('all')", "All"),
+        Binding(SPAN_KEYS["30"], "span('30')", "30 days"),
+        Binding(SPAN_KEYS["90"], "span('90')", "90 days"),
+        Binding(SPAN_KEYS["365"], "span('365')", "Year"),
+        Binding(SPAN_KEYS["all"], "span('all')", "All"),
     ]
 
     span: reactive[str] = reactive("90", init=False)
@@ -44,11 +45,8 @@ class TrendsScreen(DiaryPage):
 
     def compose_page(self) -> ComposeResult:
         with Vertical(id="body"):
-            yield Tabs(
-                *(Tab(title, id=f"span-{key}") for key, title in SPAN_TITLES.items()),
-                active=f"span-{self.span}",
-                id="spans",
-            )
+            spans = {span: (SPAN_KEYS[span], title) for span, title in SPAN_TITLES.items()}
+            yield SpanBar(spans, id="spans").data_bind(current=TrendsScreen.span)
             with VerticalScroll(id="charts"):
                 yield Label("Pain", classes="chart-title", id="pain-title")
                 yield PainChart(id="pain-chart")
@@ -67,12 +65,7 @@ class TrendsScreen(DiaryPage):
         self.span = span
 
     def watch_span(self, span: str) -> None:
-        self.query_one(Tabs).active = f"span-{span}"
         self._draw()
-
-    @on(Tabs.TabActivated, "#spans")
-    def pick_span(self, event: Tabs.TabActivated) -> None:
-        self.span = str(event.tab.id).removeprefix("span-")
 
     def _draw(self) -> None:
         if self.overview is None:
