@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rich.console import Console
+from textual.pilot import Pilot
 from textual.widgets import Input, Static, TextArea
 
 from diary.domain import DailyEntry
@@ -110,12 +111,17 @@ async def test_diary_range_picks_days(make_diary_app: AppMaker) -> None:
         }
 
 
+async def open_trends(pilot: Pilot[None]) -> None:
+    """From the app's start to the Trends page, settled."""
+    await settle(pilot)
+    await pilot.press("f4")
+    await settle(pilot)
+
+
 async def test_trends_ranges_stay_small_however_long_the_diary(make_diary_app: AppMaker) -> None:
     app = make_diary_app(demo=True)
     async with app.run_test() as pilot:
-        await settle(pilot)
-        await pilot.press("f4")
-        await settle(pilot)
+        await open_trends(pilot)
         chart = app.screen.query_one(PainChart)
         for key, bucket_days in (("3", 1), ("9", 1), ("y", 4), ("a", 2)):
             await pilot.press(key)
@@ -129,9 +135,7 @@ async def test_trends_ranges_stay_small_however_long_the_diary(make_diary_app: A
 async def test_a_range_can_be_picked_with_the_mouse(make_diary_app: AppMaker) -> None:
     app = make_diary_app(demo=True)
     async with app.run_test() as pilot:
-        await settle(pilot)
-        await pilot.press("f4")
-        await settle(pilot)
+        await open_trends(pilot)
         line = "3 30 days  9 90 days  y A year  a Everything"
         await pilot.click("#spans", offset=(line.index("A year"), 0))
         await settle(pilot)
