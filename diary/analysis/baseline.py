@@ -56,14 +56,13 @@ def course_baseline(
 
 
 def _measured(series: PainSeries, start: int, settings: AnalysisSettings) -> Baseline | None:
-    end = series.position(start)  # entries before this one are before the course
     for days, source in (
         (settings.baseline_days, BaselineSource.DAYS_BEFORE),
         (settings.baseline_wide_days, BaselineSource.WIDENED),
     ):
-        begin = series.position(start - days)
-        if end - begin >= settings.baseline_min_entries:
-            return Baseline((series.sums.y[end] - series.sums.y[begin]) / (end - begin), source)
+        mean, count = series.mean_between(start - days, start - 1)
+        if mean is not None and count >= settings.baseline_min_entries:
+            return Baseline(mean, source)
     return None
 
 

@@ -22,8 +22,7 @@ from diary.analysis.flags_urgent import VISIBLE_BLOOD
 from diary.domain.entry import DailyEntry
 from diary.domain.settings import AnalysisSettings
 
-FIELDS = (
-    "pain",
+SCORE_FIELDS = (
     "urinary_frequency",
     "urinary_urgency",
     "urination_pain",
@@ -31,6 +30,11 @@ FIELDS = (
     "nausea",
     "sleep_quality",
     "dissociation",
+)
+BLADDER_FIELDS = SCORE_FIELDS[:4]
+FIELDS = (
+    "pain",
+    *SCORE_FIELDS,
     "warning_signs",
     "unable_to_urinate",
     "hallucinations",
@@ -122,18 +126,6 @@ def gather_facts(
             entries[index] for index in _maybe_urgent(named, scores, settings.severe_score)
         ),
     )
-
-
-SCORE_FIELDS = (
-    "urinary_frequency",
-    "urinary_urgency",
-    "urination_pain",
-    "bladder_pain",
-    "nausea",
-    "sleep_quality",
-    "dissociation",
-)
-BLADDER_FIELDS = SCORE_FIELDS[:4]
 
 
 def _filled(column: tuple[int | None, ...]) -> _Scores | None:

@@ -93,16 +93,15 @@ def _periods(view: DiaryView) -> zip[tuple[CourseOutcome, int]]:
 
 def _pain_above_baseline(view: DiaryView, s: AnalysisSettings) -> Iterator[Flag]:
     series, points = view.series, s.pain_above_baseline_points
-    position, days, scores = series.position, series.days, series.scores
     for outcome, last in _periods(view):
         if outcome.baseline is None:
             continue
         limit = outcome.baseline.pain + points
-        low, high = position(outcome.end + 1), position(last + 1)
-        period = scores[low:high]
+        period = series.scores_between(outcome.end + 1, last)
         if not period or max(period) < limit:
             continue  # no day reaches the limit (the usual case): no run to look for
-        hit_days = compress(days[low:high], map(limit.__le__, period))
+        days = series.logged_between(outcome.end + 1, last)
+        hit_days = compress(days, map(limit.__le__, period))
         for day in run_ends(hit_days, s.consecutive_days):
             text = (
                 f"Pain {points:g} or more points above your baseline "

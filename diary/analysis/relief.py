@@ -121,17 +121,15 @@ class _Scan:
                 return _Check.NOT_SUSTAINED
         if day > self.latest_confirmable:
             return _Check.DATA_RUN_OUT
-        low, high = self.series.position(day), self.series.position(last + 1)
-        if high - low >= self.confirm_min_entries:
-            return _Check.CONFIRMED if self._clearly_above(low, high) else _Check.NOT_SUSTAINED
+        mean, count = self.series.mean_between(day, last)
+        if count >= self.confirm_min_entries:
+            clearly = mean is not None and self._clearly_above(mean, count)
+            return _Check.CONFIRMED if clearly else _Check.NOT_SUSTAINED
         return _Check.DATA_RUN_OUT if wanted_last > self.last else _Check.NOT_SUSTAINED
 
-    def _clearly_above(self, low: int, high: int) -> bool:
-        """Is the mean score of logged days low..high−1 (at least one) above threshold by
-        more than its noise (z·σ/√n)?"""
-        y, count = self.series.sums.y, high - low
-        mean, root = (y[high] - y[low]) / count, float(count**0.5)
-        return mean > self.threshold + self.margin_per_entry / root
+    def _clearly_above(self, mean: float, count: int) -> bool:
+        """Is a mean of `count` scores above threshold by more than its noise (z·σ/√n)?"""
+        return mean > self.threshold + self.margin_per_entry / float(count**0.5)
 
 
 def _confirmation_reach(window: ReliefWindow, s: AnalysisSettings) -> int:

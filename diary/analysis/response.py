@@ -25,11 +25,11 @@ def best_underlying_pain(
     whichever the Bayesian information criterion prefers. The flat part's level is the answer.
     """
     first, last = course_end + 1, min(window_last, course_end + settings.response_window_days)
-    low, high = series.position(first), series.position(last + 1)
-    if high - low < settings.smoothing_min_entries:
+    days = series.logged_between(first, last)
+    if len(days) < settings.smoothing_min_entries:
         return None
-    xs = [float(day - course_end) for day in series.days[low:high]]
-    ys = list(map(float, series.scores[low:high]))
+    xs = [float(day - course_end) for day in days]
+    ys = list(map(float, series.scores_between(first, last)))
     return flat_then_rising_level(xs, ys, settings.smoothing_min_entries)
 
 
