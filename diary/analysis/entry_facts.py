@@ -19,22 +19,14 @@ from operator import add, attrgetter, itemgetter, mul
 from typing import NamedTuple
 
 from diary.analysis.flags_urgent import VISIBLE_BLOOD
-from diary.domain.entry import DailyEntry
+from diary.domain.entry import BLADDER_FIELDS, DailyEntry
 from diary.domain.settings import AnalysisSettings
 
-SCORE_FIELDS = (
-    "urinary_frequency",
-    "urinary_urgency",
-    "urination_pain",
-    "bladder_pain",
-    "nausea",
-    "sleep_quality",
-    "dissociation",
-)
-BLADDER_FIELDS = SCORE_FIELDS[:4]
+RULE_SCORES = (*BLADDER_FIELDS, "nausea", "sleep_quality", "dissociation")
+"""The 0–10 scores some per-entry flag rule reads."""
 FIELDS = (
     "pain",
-    *SCORE_FIELDS,
+    *RULE_SCORES,
     "warning_signs",
     "unable_to_urinate",
     "hallucinations",
@@ -110,7 +102,7 @@ def gather_facts(
     if not entries:
         return EntryFacts((), (), (), (), (), ())
     named = dict(zip(FIELDS, columns, strict=True))
-    scores = {name: _filled(named[name]) for name in SCORE_FIELDS}  # type: ignore[arg-type]
+    scores = {name: _filled(named[name]) for name in RULE_SCORES}  # type: ignore[arg-type]
     bladder_days, worst, most = _bladder(days, [scores[name] for name in BLADDER_FIELDS])
     return EntryFacts(
         bladder_days=bladder_days,
