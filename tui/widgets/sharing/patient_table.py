@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Sequence
 
 from rich.text import Text
-from textual.widgets import DataTable
 
 from tui.sharing_data import SharedPatient
+from tui.widgets.common.id_table import IdTable
 
-COLUMNS = ("Patient", "Needs attention", "Maintenance", "Last entry", "Pain")
 MAINTENANCE = {
     "now": "raise now",
     "soon": "soon",
@@ -19,25 +17,15 @@ MAINTENANCE = {
 }
 
 
-class PatientTable(DataTable[str | Text]):
+class PatientTable(IdTable):
     """One row per shared patient; the row key is the patient's id."""
 
-    def on_mount(self) -> None:
-        self.cursor_type = "row"
-        self.zebra_stripes = True
-        self.add_columns(*COLUMNS)
+    COLUMNS = ("Patient", "Needs attention", "Maintenance", "Last entry", "Pain")
 
     def show(self, patients: Sequence[SharedPatient]) -> None:
         self.clear()
         for patient in patients:
             self.add_row(*_cells(patient), key=str(patient.patient_id))
-
-    @property
-    def selected_id(self) -> uuid.UUID | None:
-        if not self.row_count:
-            return None
-        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
-        return uuid.UUID(key) if key else None
 
 
 def _cells(patient: SharedPatient) -> tuple[str | Text, ...]:

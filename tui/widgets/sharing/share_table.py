@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from collections.abc import Sequence
 
 from rich.text import Text
-from textual.widgets import DataTable
 
 from tui.sharing_data import Share
+from tui.widgets.common.id_table import IdTable
 
-COLUMNS = ("Clinician", "Status", "Since", "Until", "Last read")
 STATUS = {
     "invited": Text("code not used yet", style="yellow"),
     "active": Text("active", style="bold green"),
@@ -26,25 +24,15 @@ def shown_time(at: dt.datetime | None) -> str:
     return at.astimezone().strftime("%Y-%m-%d %H:%M") if at else "—"
 
 
-class ShareTable(DataTable[str | Text]):
+class ShareTable(IdTable):
     """One row per share, newest first; the row key is the share's id."""
 
-    def on_mount(self) -> None:
-        self.cursor_type = "row"
-        self.zebra_stripes = True
-        self.add_columns(*COLUMNS)
+    COLUMNS = ("Clinician", "Status", "Since", "Until", "Last read")
 
     def show(self, shares: Sequence[Share]) -> None:
         self.clear()
         for share in sorted(shares, key=lambda s: s.created_at, reverse=True):
             self.add_row(*_cells(share), key=str(share.id))
-
-    @property
-    def selected_id(self) -> uuid.UUID | None:
-        if not self.row_count:
-            return None
-        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
-        return uuid.UUID(key) if key else None
 
 
 def _cells(share: Share) -> tuple[str | Text, ...]:
