@@ -30,7 +30,19 @@ class AccountRow(SQLModel, table=True):
     updated_at: dt.datetime = Field(sa_type=UTCDateTime)
 
 
-class EntryRow(SQLModel, table=True):
+class SyncedColumns(SQLModel):
+    """The bookkeeping every row that phones sync carries (entries and infusions)."""
+
+    version: int = Field(default=1)
+    server_seq: int = Field(default=0, sa_type=BigInteger, sa_column_kwargs={"server_default": "0"})
+    """The patient's change sequence at this row's last change: what sync pulls by."""
+    deleted: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
+    """A tombstone: the row was deleted, and stays so other devices learn of it."""
+    created_at: dt.datetime = Field(sa_type=UTCDateTime)
+    updated_at: dt.datetime = Field(sa_type=UTCDateTime)
+
+
+class EntryRow(SyncedColumns, table=True):
     """One daily entry; (patient_id, date) is unique."""
 
     __tablename__ = "entries"
@@ -60,16 +72,9 @@ class EntryRow(SQLModel, table=True):
     warning_signs: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     rescue_doses: int | None = None
     notes: str | None = Field(default=None, max_length=2000)
-    version: int = Field(default=1)
-    server_seq: int = Field(default=0, sa_type=BigInteger, sa_column_kwargs={"server_default": "0"})
-    """The patient's change sequence at this row's last change: what sync pulls by."""
-    deleted: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
-    """A tombstone: the row was deleted, and stays so other devices learn of it."""
-    created_at: dt.datetime = Field(sa_type=UTCDateTime)
-    updated_at: dt.datetime = Field(sa_type=UTCDateTime)
 
 
-class InfusionRow(SQLModel, table=True):
+class InfusionRow(SyncedColumns, table=True):
     """One infusion day, identified by a UUID that clients and exports keep."""
 
     __tablename__ = "infusions"
@@ -85,13 +90,6 @@ class InfusionRow(SQLModel, table=True):
     dose_mg: float | None = None
     duration_min: int | None = None
     notes: str | None = Field(default=None, max_length=2000)
-    version: int = Field(default=1)
-    server_seq: int = Field(default=0, sa_type=BigInteger, sa_column_kwargs={"server_default": "0"})
-    """The patient's change sequence at this row's last change: what sync pulls by."""
-    deleted: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
-    """A tombstone: the row was deleted, and stays so other devices learn of it."""
-    created_at: dt.datetime = Field(sa_type=UTCDateTime)
-    updated_at: dt.datetime = Field(sa_type=UTCDateTime)
 
 
 class FlagAcknowledgementRow(SQLModel, table=True):
