@@ -21,8 +21,20 @@ RAISE = "Please raise this at your next appointment."
 
 def review_flags(view: DiaryView, settings: AnalysisSettings) -> Iterator[Flag]:
     """Every review-tier flag in the diary."""
-    yield from _bladder_runs(view.facts.bladder_hit_days, settings)
-    yield from _nausea_runs(view.facts.nausea_hit_days, settings)
+    s = settings
+    yield from _symptom_runs(
+        view.facts.bladder_hit_days,
+        s,
+        "bladder_symptoms",
+        f"Bladder symptoms of {s.bladder_review_score}/10 or more",
+        "Ketamine can irritate the bladder.",
+    )
+    yield from _symptom_runs(
+        view.facts.nausea_hit_days,
+        s,
+        "nausea",
+        f"Nausea of {s.nausea_review_min}–{s.nausea_review_max}/10",
+    )
     yield from _poor_sleep(view.facts.poor_sleep_days, settings)
     yield from _pain_above_baseline(view, settings)
     yield from _bladder_rising(view, settings)
@@ -48,24 +60,14 @@ def run_ends(hit_days: Iterable[int], length: int) -> list[int]:
     return completed
 
 
-def _bladder_runs(hit_days: Sequence[int], s: AnalysisSettings) -> Iterator[Flag]:
+def _symptom_runs(
+    hit_days: Sequence[int], s: AnalysisSettings, rule: str, symptom: str, note: str = ""
+) -> Iterator[Flag]:
+    """A flag on the day each run of `consecutive_days` hit days in a row is complete."""
     for ordinal in run_ends(hit_days, s.consecutive_days):
         day = dt.date.fromordinal(ordinal)
-        text = (
-            f"Bladder symptoms of {s.bladder_review_score}/10 or more on {s.consecutive_days} "
-            f"days in a row up to {day.isoformat()}. Ketamine can irritate the bladder."
-        )
-        yield _review(day, "bladder_symptoms", text)
-
-
-def _nausea_runs(hit_days: Sequence[int], s: AnalysisSettings) -> Iterator[Flag]:
-    for ordinal in run_ends(hit_days, s.consecutive_days):
-        day = dt.date.fromordinal(ordinal)
-        text = (
-            f"Nausea of {s.nausea_review_min}–{s.nausea_review_max}/10 on "
-            f"{s.consecutive_days} days in a row up to {day.isoformat()}."
-        )
-        yield _review(day, "nausea", text)
+        text = f"{symptom} on {s.consecutive_days} days in a row up to {day.isoformat()}."
+        yield _review(day, rule, f"{text} {note}" if note else text)
 
 
 def _poor_sleep(poor: Sequence[int], s: AnalysisSettings) -> Iterator[Flag]:
