@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from sqlalchemy.engine import make_url
 
-from diary.cli.state import CliState, state_of
+from diary.cli.state import CliState, SkipConfirmation, state_of
 from diary.domain import DiaryError
 from diary.storage import backup as backups
 from diary.storage.engine import create_diary_engine, is_sqlite
@@ -45,7 +45,7 @@ def back_up(
 def restore(
     ctx: typer.Context,
     backup_file: Annotated[Path, typer.Argument(exists=True, dir_okay=False)],
-    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+    yes: SkipConfirmation = False,
 ) -> None:
     """Replace the diary with a backup (the current diary is kept beside it first)."""
     state = state_of(ctx)

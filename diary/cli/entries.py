@@ -11,7 +11,7 @@ from rich import box
 from rich.table import Table
 
 from diary.cli.insights import print_flags
-from diary.cli.state import CliState, parse_day, state_of
+from diary.cli.state import CliState, SkipConfirmation, parse_day, state_of
 from diary.domain import BLADDER_FIELDS, DailyEntry
 from diary.services.diary import SavedEntry
 
@@ -19,7 +19,6 @@ DEFAULT_DAYS_SHOWN = 30
 
 Score = Annotated[int | None, typer.Option(show_default=False, metavar="0-10")]
 Flag = Annotated[bool | None, typer.Option(show_default=False)]
-Day = Annotated[dt.date | None, typer.Option(parser=parse_day, metavar="YYYY-MM-DD")]
 
 
 def register(app: typer.Typer) -> None:
@@ -157,7 +156,7 @@ def _signs(entry: DailyEntry) -> str:
 def delete_day(
     ctx: typer.Context,
     date: Annotated[dt.date, typer.Argument(parser=parse_day, metavar="YYYY-MM-DD")],
-    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+    yes: SkipConfirmation = False,
 ) -> None:
     """Delete the entry of one day."""
     state = state_of(ctx)

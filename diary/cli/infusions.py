@@ -9,12 +9,11 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from diary.cli.state import parse_day, state_of
+from diary.cli.state import DayOption, SkipConfirmation, state_of
 from diary.domain import Infusion, InfusionDetails, parse_infusion
 
 app = typer.Typer(help="Record the days you received ketamine.", no_args_is_help=True)
 
-Day = Annotated[dt.date | None, typer.Option(parser=parse_day, metavar="YYYY-MM-DD")]
 RouteOption = Annotated[
     str | None, typer.Option(metavar="iv|im|subcutaneous|intranasal|oral|other")
 ]
@@ -50,7 +49,7 @@ def _given(
 @app.command("add")
 def add_infusion(
     ctx: typer.Context,
-    date: Day = None,
+    date: DayOption = None,
     route: RouteOption = None,
     dose_mg: float | None = None,
     duration_min: int | None = None,
@@ -68,7 +67,7 @@ def add_infusion(
 def edit_infusion(
     ctx: typer.Context,
     infusion_id: InfusionId,
-    date: Day = None,
+    date: DayOption = None,
     route: RouteOption = None,
     dose_mg: float | None = None,
     duration_min: int | None = None,
@@ -90,7 +89,7 @@ def edit_infusion(
 def delete_infusion(
     ctx: typer.Context,
     infusion_id: InfusionId,
-    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+    yes: SkipConfirmation = False,
 ) -> None:
     """Delete an infusion."""
     state = state_of(ctx)

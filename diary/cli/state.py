@@ -8,6 +8,7 @@ import uuid
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -70,3 +71,9 @@ def parse_day(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(f"must be a date written YYYY-MM-DD (got {value!r})") from None
+
+
+DayOption = Annotated[dt.date | None, typer.Option(parser=parse_day, metavar="YYYY-MM-DD")]
+"""An option naming a day, written YYYY-MM-DD."""
+SkipConfirmation = Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")]
+"""`--yes`: do what was asked without asking "are you sure?" first."""
