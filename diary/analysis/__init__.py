@@ -3,7 +3,7 @@
 Imports only the standard library, pydantic and `diary.domain`; no storage, web or UI.
 """
 
-from diary.analysis.flags import evaluate_flags, flags_for_saved_day
+from diary.analysis.flags import evaluate_flags, flags_for_saved_day, flags_for_saved_days
 from diary.analysis.insights import compute_insights
 from diary.analysis.models import (
     CourseInsight,
@@ -28,4 +28,5 @@ __all__ = [
     "compute_insights",
     "evaluate_flags",
     "flags_for_saved_day",
+    "flags_for_saved_days",
 ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from diary.analysis.flags_review import review_flags
 from diary.analysis.flags_urgent import urgent_flags
@@ -51,10 +51,26 @@ def flags_for_saved_day(
     `entries` already holds the saved entry. A flag counts when it is dated that day, or when
     it would not exist without that day's entry (e.g. the entry completes a 3-day run).
     """
-    latest = max(
-        [saved_date, *(entry.date for entry in entries), *(given.date for given in infusions)]
-    )
-    with_day = evaluate_flags(entries, infusions, latest, settings)
-    others = [entry for entry in entries if entry.date != saved_date]
-    without_day = {flag.key for flag in evaluate_flags(others, infusions, latest, settings)}
-    return [flag for flag in with_day if flag.date == saved_date or flag.key not in without_day]
+    return flags_for_saved_days(entries, infusions, (saved_date,), settings)
+
+
+def flags_for_saved_days(
+    entries: Sequence[DailyEntry],
+    infusions: Sequence[Infusion],
+    saved_dates: Collection[dt.date],
+    settings: AnalysisSettings = DEFAULT_SETTINGS,
+) -> list[Flag]:
+    """The flags that saving the entries of `saved_dates` raises (e.g. one sync push).
+
+    `entries` already holds the saved entries. A flag counts when it is dated on one of those
+    days, or when it would not exist without those days' entries (e.g. two saved days complete
+    a 3-day run). Most urgent first, in the order of `evaluate_flags`.
+    """
+    days = frozenset(saved_dates)
+    if not days:
+        return []
+    latest = max([*days, *(entry.date for entry in entries), *(given.date for given in infusions)])
+    with_days = evaluate_flags(entries, infusions, latest, settings)
+    others = [entry for entry in entries if entry.date not in days]
+    without_days = {flag.key for flag in evaluate_flags(others, infusions, latest, settings)}
+    return [flag for flag in with_days if flag.date in days or flag.key not in without_days]

@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
 
-from diary.analysis import AnalysisSettings, Flag, flags_for_saved_day
+from diary.analysis import AnalysisSettings, Flag, flags_for_saved_days
 from diary.domain import (
     Clock,
     Course,
@@ -92,7 +92,8 @@ class DiaryService:
             row, created = uow.entries.upsert(patient_id, entry, self.clock.now())
             stored = entry_from_row(row)
         self.notify_changed(patient_id)
-        return SavedEntry(stored, row.version, created, self._flags_raised(patient_id, entry.date))
+        flags = self.flags_raised(patient_id, (entry.date,))
+        return SavedEntry(stored, row.version, created, flags)
 
     def update_entry_fields(
         self, patient_id: uuid.UUID, day: dt.date, changes: Mapping[str, Any]
@@ -106,7 +107,7 @@ class DiaryService:
             saved, created = uow.entries.upsert(patient_id, entry, self.clock.now())
             stored = entry_from_row(saved)
         self.notify_changed(patient_id)
-        return SavedEntry(stored, saved.version, created, self._flags_raised(patient_id, day))
+        return SavedEntry(stored, saved.version, created, self.flags_raised(patient_id, (day,)))
 
     def notify_changed(self, patient_id: uuid.UUID) -> None:
         """Tell listeners (e.g. the clinician-list summaries) that the diary changed.
@@ -119,11 +120,18 @@ class DiaryService:
             except Exception:
                 logger.exception("a listener failed after a diary change")
 
-    def _flags_raised(self, patient_id: uuid.UUID, day: dt.date) -> tuple[Flag, ...] | None:
-        """Flags the saved day raises, worked out after the commit so a fault here loses nothing."""
+    def flags_raised(
+        self, patient_id: uuid.UUID, days: Collection[dt.date]
+    ) -> tuple[Flag, ...] | None:
+        """Flags the saved entries of `days` raise, as the diary stands now; None if they fail.
+
+        Call it after the commit: a fault here is logged and never loses what was saved.
+        """
+        if not days:
+            return ()
         try:
             contents = self.contents(patient_id)
-            found = flags_for_saved_day(contents.entries, contents.infusions, day, self.settings)
+            found = flags_for_saved_days(contents.entries, contents.infusions, days, self.settings)
         except Exception:
             logger.exception("warning flags could not be evaluated after a save")
             return None

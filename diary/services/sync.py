@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 
+from diary.analysis import Flag
 from diary.domain import Conflict, FieldProblem, InvalidInput, parse_entry, parse_infusion
 from diary.domain.infusion import Infusion
 from diary.services.diary import DiaryService
@@ -64,8 +65,21 @@ class PushResult(BaseModel):
     reason: str | None = None
 
 
-class PushResponse(BaseModel):
+class PushResults(BaseModel):
+    """What the idempotency record keeps of a push: one result per change, in order."""
+
     results: list[PushResult]
+
+
+class PushResponse(PushResults):
+    """The answer to a push: its results, and the warning flags its entry upserts raised."""
+
+    flags: list[Flag] | None = Field(
+        description="Warning flags raised by this push's applied entry upserts (deletes and "
+        "infusion changes raise none), most urgent first; worked out again on a replay, so they "
+        "reflect the diary at the time of this answer. Null if they could not be worked out "
+        "(the changes are stored regardless)."
+    )
 
 
 class PullPage(BaseModel):
@@ -118,47 +132,57 @@ class SyncService:
         )
 
     def push(self, patient_id: uuid.UUID, key: str, request: PushRequest) -> PushResponse:
-        """Apply every change in one transaction; the same key always gets the same answer."""
+        """Apply every change in one transaction; the same key always gets the same results.
+
+        The flags are worked out after the commit, on a replay too, so they are never stored.
+        """
         body_hash = hashlib.sha256(
             json.dumps(request.model_dump(mode="json"), sort_keys=True).encode()
         ).hexdigest()
         try:
-            response = self._push_once(patient_id, key, body_hash, request)
+            pushed = self._push_once(patient_id, key, body_hash, request)
         except IntegrityError:
             replayed = self._replay(patient_id, key, body_hash)
             if replayed is None:
                 raise
-            return replayed  # a concurrent retry with the same key committed first
-        if any(result.status == "applied" for result in response.results):
+            return self._answer(patient_id, request, replayed)  # a concurrent retry won
+        if any(result.status == "applied" for result in pushed.results):
             self.diary.notify_changed(patient_id)
-        return response
+        return self._answer(patient_id, request, pushed)
 
     def _push_once(
         self, patient_id: uuid.UUID, key: str, body_hash: str, request: PushRequest
-    ) -> PushResponse:
+    ) -> PushResults:
         today = self.diary.today_for(patient_id)
         with UnitOfWork(self.engine) as uow:
             SyncRepository(uow.session).lock_patient(patient_id)
             stored = uow.idempotency.get(patient_id, key)
             if stored is not None:
-                return _stored_response(stored, body_hash)
+                return _stored_results(stored, body_hash)
             results = [self._apply(uow, patient_id, change, today) for change in request.changes]
-            response = PushResponse(results=results)
+            pushed = PushResults(results=results)
             uow.idempotency.add(
                 IdempotencyRecordRow(
                     account_id=patient_id,
                     key=key,
                     request_hash=body_hash,
-                    response=response.model_dump(mode="json"),
+                    response=pushed.model_dump(mode="json"),
                     created_at=self.diary.clock.now(),
                 )
             )
-            return response
+            return pushed
 
-    def _replay(self, patient_id: uuid.UUID, key: str, body_hash: str) -> PushResponse | None:
+    def _replay(self, patient_id: uuid.UUID, key: str, body_hash: str) -> PushResults | None:
         with UnitOfWork(self.engine, read_only=True) as uow:
             stored = uow.idempotency.get(patient_id, key)
-        return None if stored is None else _stored_response(stored, body_hash)
+        return None if stored is None else _stored_results(stored, body_hash)
+
+    def _answer(
+        self, patient_id: uuid.UUID, request: PushRequest, pushed: PushResults
+    ) -> PushResponse:
+        """The results with the flags of the applied entry upserts, read from the diary now."""
+        flags = self.diary.flags_raised(patient_id, _entry_days_saved(request, pushed))
+        return PushResponse(results=pushed.results, flags=None if flags is None else list(flags))
 
     def _apply(
         self, uow: UnitOfWork, patient_id: uuid.UUID, change: PushedChange, today: dt.date
@@ -181,10 +205,19 @@ class SyncService:
         )
 
 
-def _stored_response(stored: IdempotencyRecordRow, body_hash: str) -> PushResponse:
+def _stored_results(stored: IdempotencyRecordRow, body_hash: str) -> PushResults:
     if stored.request_hash != body_hash:
         raise Conflict("this Idempotency-Key was already used for a different push")
-    return PushResponse.model_validate(stored.response)
+    return PushResults.model_validate(stored.response)
+
+
+def _entry_days_saved(request: PushRequest, pushed: PushResults) -> set[dt.date]:
+    """The days of the entry upserts that were applied: the only changes that raise flags."""
+    return {
+        _entry_day(change.id)
+        for change, result in zip(request.changes, pushed.results, strict=True)
+        if change.table == "entries" and change.op == "upsert" and result.status == "applied"
+    }
 
 
 def _apply_entry(

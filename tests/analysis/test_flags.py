@@ -9,7 +9,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diary.analysis import Flag, Tier, evaluate_flags, flags_for_saved_day
+from diary.analysis import (
+    Flag,
+    Tier,
+    evaluate_flags,
+    flags_for_saved_day,
+    flags_for_saved_days,
+)
 from diary.analysis.flags_urgent import EMERGENCY_SIGNS
 from diary.domain import BloodInUrine, DailyEntry, WarningSign
 from diary.simulation import simulate_patient
@@ -130,6 +136,44 @@ def test_flags_for_saved_day_returns_what_the_save_raised() -> None:
     raised = flags_for_saved_day([*entries[:2], saved], [], day(2))
     assert rules(raised) == {"review.nausea", "same_day.blood_in_urine"}
     assert raised[0].tier is Tier.SAME_DAY
+
+
+def test_red_urine_on_a_pushed_day_raises_same_day_on_that_date() -> None:
+    entries = [entry(d, 5) for d in range(4)] + [entry(4, 5, blood_in_urine=BloodInUrine.RED)]
+    raised = flags_for_saved_days(entries, [], {day(3), day(4)})
+    assert [(f.date, f.tier, f.rule) for f in raised] == [
+        (day(4), Tier.SAME_DAY, "same_day.blood_in_urine")
+    ]
+
+
+@pytest.mark.parametrize("pushed", [(1, 2), (0, 1)])
+def test_two_pushed_days_completing_a_bladder_run_raise_the_review(
+    pushed: tuple[int, int],
+) -> None:
+    """Either way round: the run ends on a pushed day, or on a day already stored."""
+    entries = [entry(d, 5, bladder_pain=5) for d in range(3)]
+    raised = flags_for_saved_days(entries, [], [day(d) for d in pushed])
+    assert [(f.date, f.rule) for f in raised] == [(day(2), "review.bladder_symptoms")]
+
+
+def test_a_day_not_pushed_does_not_bring_its_own_flag() -> None:
+    entries = [entry(0, 5, unable_to_urinate=True), entry(1, 5, blood_in_urine=BloodInUrine.RED)]
+    assert flags_for_saved_days(entries, [], [day(0)]) == flags_for_saved_day(entries, [], day(0))
+    assert [f.rule for f in flags_for_saved_days(entries, [], [day(0)])] == [
+        "same_day.unable_to_urinate"
+    ]
+    assert flags_for_saved_days(entries, [], []) == []
+
+
+def test_saved_days_flags_come_most_urgent_first_as_evaluate_flags_gives() -> None:
+    entries = [
+        entry(0, 5, urinary_urgency=5),
+        entry(1, 5, urinary_urgency=5, blood_in_urine=BloodInUrine.CLOTS),
+        entry(2, 5, urinary_urgency=5, warning_signs=(WarningSign.CHEST_PAIN,)),
+    ]
+    raised = flags_for_saved_days(entries, [], [day(1), day(2)])
+    assert raised == evaluate_flags(entries, [], day(2))
+    assert [f.tier for f in raised] == [Tier.EMERGENCY, Tier.SAME_DAY, Tier.REVIEW]
 
 
 def test_flag_key_is_stable() -> None:

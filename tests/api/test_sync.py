@@ -6,7 +6,10 @@ import uuid
 from typing import Any
 
 import httpx
+import pytest
 
+from diary.factory import Diary
+from diary.services.unit_of_work import UnitOfWork
 from tests.api.conftest import SignedIn, sign_up
 
 DAY = "2026-06-01"
@@ -162,3 +165,86 @@ async def test_each_patient_pulls_only_their_own(
 ) -> None:
     await push(client, ana, [entry_change(DAY, 5)])
     assert (await pull(client, ben))["changes"] == []
+
+
+def red_urine_change(day: str, pain: int = 4) -> dict[str, Any]:
+    change = entry_change(day, pain)
+    change["data"]["blood_in_urine"] = "red"
+    return change
+
+
+async def test_push_answers_with_the_flags_its_entries_raised(
+    client: httpx.AsyncClient, ana: SignedIn
+) -> None:
+    answer = await push(client, ana, [entry_change("2026-05-31", 5), red_urine_change(DAY)])
+    assert answer.status_code == 200, answer.text
+    flags = answer.json()["flags"]
+    assert [(f["date"], f["tier"], f["rule"]) for f in flags] == [
+        (DAY, "same_day", "same_day.blood_in_urine")
+    ]
+    assert "contact your clinic" in flags[0]["message"]
+
+
+async def test_ordinary_push_answers_no_flags(client: httpx.AsyncClient, ana: SignedIn) -> None:
+    answer = await push(client, ana, [entry_change(DAY, 5)])
+    assert answer.json()["flags"] == []
+
+
+async def test_replay_gives_the_same_results_and_works_the_flags_out_again(
+    client: httpx.AsyncClient, ana: SignedIn, diary: Diary
+) -> None:
+    changes = [red_urine_change(DAY)]
+    first = await push(client, ana, changes, key="phone-1-batch-0003")
+    again = await push(client, ana, changes, key="phone-1-batch-0003")
+    assert again.json() == first.json()
+    assert [f["rule"] for f in again.json()["flags"]] == ["same_day.blood_in_urine"]
+    with UnitOfWork(diary.engine, read_only=True) as uow:
+        stored = uow.idempotency.get(ana.id, "phone-1-batch-0003")
+        assert stored is not None
+        assert stored.response == {"results": first.json()["results"]}  # flags never stored
+    await client.put(f"{ana.base}/entries/{DAY}", json={"pain": 4}, headers=ana.headers)
+    later = await push(client, ana, changes, key="phone-1-batch-0003")
+    assert later.json() == {"results": first.json()["results"], "flags": []}  # the diary now
+
+
+async def test_changes_not_applied_raise_no_flag(client: httpx.AsyncClient, ana: SignedIn) -> None:
+    rejected = await push(client, ana, [red_urine_change(DAY, pain=11)])
+    assert rejected.json()["results"][0]["status"] == "rejected"
+    assert rejected.json()["flags"] == []
+    await push(client, ana, [red_urine_change(DAY)])
+    duplicate = await push(client, ana, [red_urine_change(DAY)])
+    assert duplicate.json()["results"][0]["status"] == "duplicate"
+    assert duplicate.json()["flags"] == []
+    conflict = await push(client, ana, [red_urine_change(DAY, pain=6)])
+    assert conflict.json()["results"][0]["status"] == "conflict"
+    assert conflict.json()["flags"] == []
+
+
+async def test_deletes_and_infusions_raise_no_flag(
+    client: httpx.AsyncClient, ana: SignedIn
+) -> None:
+    await push(client, ana, [red_urine_change(DAY)])
+    deleted = await push(client, ana, [entry_change(DAY, 0, base=1, op="delete")])
+    assert deleted.json()["results"][0]["status"] == "applied"
+    assert deleted.json()["flags"] == []
+    infusion_id = str(uuid.uuid4())
+    infusion = {"table": "infusions", "op": "upsert", "id": infusion_id, "data": {"date": DAY}}
+    added = await push(client, ana, [infusion])
+    assert added.json()["results"][0]["status"] == "applied"
+    assert added.json()["flags"] == []
+
+
+async def test_push_stands_when_flags_cannot_be_worked_out(
+    client: httpx.AsyncClient, ana: SignedIn, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fault injection: the analysis fails after the commit; the push must still stand."""
+
+    def broken(*_args: object) -> list[object]:
+        raise RuntimeError("analysis fault")
+
+    monkeypatch.setattr("diary.services.diary.flags_for_saved_days", broken)
+    answer = await push(client, ana, [red_urine_change(DAY)])
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["flags"] is None
+    assert answer.json()["results"][0]["status"] == "applied"
+    assert [c["id"] for c in (await pull(client, ana))["changes"]] == [DAY]

@@ -47,7 +47,7 @@ def test_entry_is_kept_when_flags_cannot_be_worked_out(
     def broken(*_args: object) -> list[object]:
         raise RuntimeError("analysis fault")
 
-    monkeypatch.setattr("diary.services.diary.flags_for_saved_day", broken)
+    monkeypatch.setattr("diary.services.diary.flags_for_saved_days", broken)
     saved = diary.entries.save_entry(patient, DailyEntry(date=DAY, pain=5))
     assert saved.flags is None
     assert diary.entries.get_entry(patient, DAY).pain == 5
