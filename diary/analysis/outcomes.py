@@ -111,7 +111,13 @@ def _analyse(
     last = as_of if next_start is None else min(as_of, next_start - 1)
     baseline = course_baseline(diary.logged, start, earlier, settings)
     best, response = _best_and_response(diary, end, last, baseline, settings)
-    relief = _relief(diary, ReliefWindow(end, last, next_start), baseline, best, settings)
+    hidden = _shows_no_relief(baseline, best, settings) and _opening_unlogged(
+        diary, end, last, settings
+    )
+    if hidden:  # pain is back by the first entry; any relief fell in the unlogged days
+        best, response = None, ResponseClass.INSUFFICIENT_DATA
+    window = ReliefWindow(end, last, next_start)
+    relief = _hidden_from_start(end) if hidden else _relief(diary, window, baseline, best, settings)
     censored = relief is not None and relief.censored_by is not None
     returned = relief is not None and relief.returned
     return CourseOutcome(
@@ -150,6 +156,46 @@ def _best_and_response(
     return (None, response) if response is ResponseClass.INSUFFICIENT_DATA else (level, response)
 
 
+def _shows_no_relief(
+    baseline: Baseline | None, best: float | None, settings: AnalysisSettings
+) -> bool:
+    """Is the best level clearly above the relief threshold (no relief to look for)?"""
+    if baseline is None or best is None:
+        return False
+    return best > baseline.pain * settings.relief_fraction + NO_RELIEF_MARGIN
+
+
+def _cut_short(window: ReliefWindow, settings: AnalysisSettings) -> bool:
+    """Did the next course start within the days a response is judged on (days 1–14)?
+
+    The best level of the days before it then says too little to rule relief out: without
+    that course, the days after it would be read too. The relief scan decides instead, and
+    censors the course when its return cannot be confirmed before the next course, so a later
+    course can only censor an earlier one (design.md §3, a property test checks it).
+    """
+    start = window.next_course_start
+    return start is not None and start <= window.course_end + settings.response_window_days
+
+
+def _opening_unlogged(diary: _Diary, end: int, last: int, settings: AnalysisSettings) -> bool:
+    """Were the first days after the course left unlogged, longer than a gap is bridged?
+
+    That is more than `max_bridged_gap_days` days in a row from the day after the course,
+    all within the window (a window that ends sooner is judged as usual).
+    """
+    hidden_through = end + settings.max_bridged_gap_days + 1
+    return hidden_through <= last and diary.logged.count_between(end + 1, hidden_through) == 0
+
+
+def _hidden_from_start(end: int) -> ReliefFinding:
+    """Relief, if any, fell in the unlogged days after the course: censored at the course end.
+
+    Pain is back by the first entry, so the course is not ongoing; how much it helped, and for
+    how long, the diary cannot say ("at least 0 days", response `insufficient_data`).
+    """
+    return ReliefFinding(None, CensorReason.GAP, seen_until=end, returned=True)
+
+
 def _relief(
     diary: _Diary,
     window: ReliefWindow,
@@ -159,9 +205,9 @@ def _relief(
 ) -> ReliefFinding | None:
     if baseline is None:
         return None
-    threshold = baseline.pain * settings.relief_fraction
-    if best is not None and best > threshold + NO_RELIEF_MARGIN:
+    if _shows_no_relief(baseline, best, settings) and not _cut_short(window, settings):
         return ReliefFinding(relief_end=window.first)
+    threshold = baseline.pain * settings.relief_fraction
     return find_relief_end(diary.cleaned, window, threshold, settings, diary.noise)
 
 

@@ -151,9 +151,12 @@ def without_bad_days(series: PainSeries, spike: int = 2, reach: int = 2) -> Pain
     A score at least `spike` points above both neighbouring entries (each within `reach`
     days) is replaced by the higher neighbour: one flare day says nothing about the
     underlying level. Two bad days in a row are kept, and so is the first day of a real
-    return, because the day after it is high too. Only entries `spike` above the entry
-    before them are looked at closely (found in one C-level pass). The result carries the
-    sums that local straight-line fits read (`level_reader`).
+    return, because the day after it is high too. The diary's last entry has no day after
+    it yet: `spike` above the entry before it, it is read at that entry's level until the
+    next entry shows whether it was a bad day or the return (a day later, never missed).
+    Only entries `spike` above the entry before them are looked at closely (found in one
+    C-level pass). The result carries the sums that local straight-line fits read
+    (`level_reader`).
     """
     days, scores = series.days, series.scores
     rises = map(sub, scores[1:-1], scores)
@@ -167,6 +170,9 @@ def without_bad_days(series: PainSeries, spike: int = 2, reach: int = 2) -> Pain
         if days[index] - days[index - 1] <= reach and days[index + 1] - days[index] <= reach:
             cleaned = cleaned or list(scores)
             cleaned[index] = higher
+    if len(scores) >= 2 and scores[-1] - scores[-2] >= spike and days[-1] - days[-2] <= reach:
+        cleaned = cleaned or list(scores)
+        cleaned[-1] = scores[-2]
     return series.for_fits(scores if cleaned is None else cleaned)
 
 

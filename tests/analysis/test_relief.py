@@ -41,6 +41,31 @@ def test_single_bad_day_does_not_end_relief() -> None:
     assert compute_insights(entries, infusions, day(100)).courses[0].relief_end == day(45)
 
 
+def test_bad_day_logged_today_does_not_end_relief() -> None:
+    """The last entry has no day after it to show it was a flare: it cannot end relief yet.
+
+    Relief at 4 (threshold 4.9); yesterday 5 after a missed day, today a bad day of 9. Read
+    as logged, the last days would confirm a return at the end of the data."""
+    pains = {d: p for d, p in relief_curve(relief_until=100, low=4).items() if d <= 40}
+    del pains[38]
+    pains.update({39: 5, 40: 9})
+    entries, infusions = diary(pains)
+    insights = compute_insights(entries, infusions, day(40))
+    course = insights.courses[0]
+    assert course.censored
+    assert course.ongoing
+    assert insights.maintenance.status != "now"
+
+
+def test_return_logged_today_and_tomorrow_ends_relief() -> None:
+    pains = {d: p for d, p in relief_curve(relief_until=100).items() if d <= 41}
+    pains.update({38: 7, 39: 7, 40: 8, 41: 7})
+    entries, infusions = diary(pains)
+    insights = compute_insights(entries, infusions, day(41))
+    assert insights.courses[0].relief_end == day(38)
+    assert insights.maintenance.status == "now"
+
+
 def test_short_gap_does_not_hide_a_return_the_data_show() -> None:
     pains = relief_curve()
     for d in (44, 45, 46):
@@ -102,6 +127,64 @@ def test_non_responder_has_no_relief() -> None:
     assert course.responded is False
     assert course.relief_end == day(25)
     assert course.relief_days == 1
+
+
+def test_pain_back_after_unlogged_first_days_is_not_read_as_no_response() -> None:
+    """Five unlogged days right after the course, then pain at baseline: a short relief may
+    have come and gone in them, so the course is neither "none" nor over on day 1."""
+    pains = relief_curve(relief_until=27)
+    for d in range(25, 30):
+        del pains[d]
+    entries, infusions = diary(pains)
+    insights = compute_insights(entries, infusions, day(100))
+    course = insights.courses[0]
+    assert course.response is ResponseClass.INSUFFICIENT_DATA
+    assert course.best_pain is None
+    assert course.censored
+    assert course.relief_end is None
+    assert course.relief_days == 0
+    assert not course.ongoing
+    assert insights.maintenance.status == "not_applicable"
+    assert "not enough diary entries" in insights.maintenance.message
+
+
+def test_four_unlogged_days_after_a_course_still_show_no_response() -> None:
+    """A gap the smoother bridges (4 days) leaves a non-response judged as one."""
+    pains = dict.fromkeys(range(0, 80), 7)
+    for d in range(25, 29):
+        del pains[d]
+    entries, infusions = diary(pains)
+    course = compute_insights(entries, infusions, day(79)).courses[0]
+    assert course.response is ResponseClass.NONE
+    assert not course.censored
+    assert course.relief_end == day(25)
+
+
+def test_relief_seen_after_unlogged_first_days_is_judged_as_usual() -> None:
+    pains = relief_curve()
+    for d in range(25, 31):
+        del pains[d]
+    entries, infusions = diary(pains)
+    course = compute_insights(entries, infusions, day(100)).courses[0]
+    assert course.response is ResponseClass.SUBSTANTIAL
+    assert course.relief_end == day(45)
+
+
+def test_next_course_within_two_weeks_censors_rather_than_rules_out_relief() -> None:
+    """Relief on days 1–2, a gap, high scores, then the next course on day 11: the days
+    before it cannot rule relief out, and without that course the relief it brings would be
+    read as this course's, so this course is censored, never ended on day 1 (a later course
+    may only censor an earlier one). Found by checking the property on simulated cohorts."""
+    pains = dict.fromkeys(range(0, 20), 7)
+    pains.update(dict.fromkeys(COURSE_DAYS, 5))
+    pains.update({25: 4, 26: 5, 30: 9, 31: 4, 32: 7, 33: 6, 34: 8})
+    pains.update(dict.fromkeys(range(35, 60), 1))
+    entries, infusions = diary(pains, *COURSE_DAYS, 35)
+    alone = compute_insights(entries, infusions[:-1], day(59)).courses[0]
+    first = compute_insights(entries, infusions, day(59)).courses[0]
+    assert first.censored
+    assert first.relief_end is None
+    assert alone.relief_end is None
 
 
 def test_weekend_gap_keeps_a_loading_series_as_one_course() -> None:
