@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from dataclasses import dataclass
 
@@ -57,6 +58,10 @@ class Margins:
         if abs(pct - 30) < self.responded_pct:
             return False
         return pct >= 30 or points <= 2 - self.responded_points
+
+    def clear_of_relief_line(self, share: float) -> bool:
+        """Is a relief level `share` below baseline clear of the 30% line relief ends at?"""
+        return abs(share * 100 - 30) >= self.responded_pct
 
 
 def _class_of(depth: float, baseline: float) -> ResponseClass:
@@ -127,8 +132,78 @@ def plan_courses(
             fade_days=max(1, round(profile.typical_fade_days * rng.uniform(0.6, 1.4))),
             smooth_fade=rng.random() < 0.5,
         )
-        plans.append(plan)
+        plans.append(_clear_of_cutoffs(plan, plans, profile, model, days, margins))
         day = _next_course_day(rng, profile, model, plans)
+
+
+REDRAW_TRIES = 400
+"""Depth redraws before a course is kept as it is (only when no depth keeps it clear)."""
+
+
+def true_improvement(
+    model: PainModel, plans: tuple[CoursePlan, ...], days: int
+) -> tuple[float, float] | None:
+    """The last course's true improvement (share, baseline) by the simulator's truth.
+
+    Its true baseline against the best noise-free pain of days 1–14 after it (the truth's
+    window when no next course comes sooner), the earlier courses' relief included.
+    """
+    index, plan = len(plans) - 1, plans[-1]
+    window = range(plan.last + 1, min(days, plan.last + 15))
+    if not window:
+        return None
+    baseline = model.true_baseline(plans, index)
+    best = min(model.pain(day, plans) for day in window)
+    return (baseline - best) / baseline, baseline
+
+
+def held_relief(model: PainModel, plans: tuple[CoursePlan, ...], days: int) -> float | None:
+    """How far below its true baseline the last course holds pain on its last day of full
+    relief (a share), when that day is in the diary: the level its relief end is read from."""
+    index, plan = len(plans) - 1, plans[-1]
+    held_until = plan.last + plan.full_relief_days
+    if held_until >= days:
+        return None
+    baseline = model.true_baseline(plans, index)
+    return (baseline - model.pain(held_until, plans)) / baseline
+
+
+def _clear(model: PainModel, plans: tuple[CoursePlan, ...], days: int, margins: Margins) -> bool:
+    """Are the last course's true improvement and held relief clear of the cut-offs?"""
+    improvement, held = true_improvement(model, plans, days), held_relief(model, plans, days)
+    return (improvement is None or margins.allows(*improvement)) and (
+        held is None or margins.clear_of_relief_line(held)
+    )
+
+
+def _clear_of_cutoffs(
+    plan: CoursePlan,
+    earlier: list[CoursePlan],
+    profile: PatientProfile,
+    model: PainModel,
+    days: int,
+    margins: Margins,
+) -> CoursePlan:
+    """`plan`, its depth redrawn if its *true* improvement falls inside the margins.
+
+    `draw_depth` keeps the planned depth clear of the cut-offs against the patient's usual
+    pain, but the truth measures against the course's own baseline: the seasonal drift, a
+    baseline carried over from an earlier course and that course's remaining relief all move
+    it. The level on the course's last day of full relief is kept clear of the 30% line too,
+    as its relief end is read from there (for a booster, once the deeper relief of the
+    course before it has faded). Redraws come from a
+    generator seeded by the course's days, not from `rng`, so a course already clear leaves
+    every later draw of the simulation as it was.
+    """
+    if margins == Margins(0, 0, 0, 0):
+        return plan
+    side = random.Random(repr(plan.infusion_days))  # noqa: S311 - reproducible, not a secret
+    candidate = plan
+    for _ in range(REDRAW_TRIES):
+        if _clear(model, (*earlier, candidate), days, margins):
+            return candidate
+        candidate = dataclasses.replace(plan, depth=draw_depth(side, profile, margins))
+    return candidate
 
 
 def _next_course_day(

@@ -50,6 +50,23 @@ def test_truth_relief_end_is_first_day_above_70_percent() -> None:
             assert simulated.underlying_pain[offset] > threshold
 
 
+def test_true_improvements_keep_clear_of_the_cutoffs() -> None:
+    """The margins hold for the truth (against each course's own baseline), not only for the
+    planned depth: drift and carried baselines do not bring a course back onto a cut-off."""
+    margins, checked = Margins(), 0
+    for seed in range(30):
+        simulated = simulate_patient(seed)
+        starts = [truth.start for truth in simulated.courses[1:]]
+        for truth, next_start in zip(simulated.courses, [*starts, None], strict=True):
+            full_window = next_start is None or (next_start - truth.end).days > 14
+            if truth.best_pain is None or not full_window:
+                continue
+            share = (truth.baseline_pain - truth.best_pain) / truth.baseline_pain
+            assert margins.allows(share, truth.baseline_pain), (seed, truth)
+            checked += 1
+    assert checked > 100
+
+
 def test_margins_can_be_switched_off() -> None:
     simulated = simulate_patient(8, margins=Margins(0, 0, 0, 0))
     assert all(isinstance(truth.response, ResponseClass) for truth in simulated.courses)
@@ -73,9 +90,9 @@ def report() -> CohortReport:
 
 
 # Issue 3 targets: ≥ 95% within ±2 days, MAE ≤ 1.5, responded ≥ 98%, every censored course
-# censored. This cohort (seed 2) meets the first three; censoring measures 99.3% here (one
-# course in 298 missed) and 99.2–100% across seeds 1–6 (docs/analysis.md), so that floor
-# guards the measured level, not the target.
+# censored. This cohort (seed 2) meets the first three; censoring measures 99.7% here (one
+# course in about 300 missed) and 99.7–100% across the 17 cohorts of docs/analysis.md, so that
+# floor guards the measured level, not the target.
 def test_relief_days_within_two_days_of_truth(report: CohortReport) -> None:
     assert report.engine.completed_courses > 1000
     assert report.engine.within_2_days >= 0.95
