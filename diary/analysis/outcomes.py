@@ -143,6 +143,8 @@ def _best_and_response(
     A mean of n noisy scores is uncertain by about σ/√n (σ the patient's own day-to-day
     noise); the course is classed only when 2 such errors either way cannot change whether
     it responded (e.g. a single score of 1 against a baseline of 7 is clearly a response).
+    A single high score is never enough to say the course did not respond: it may be a bad
+    day, as a single bad day cannot end relief either.
     """
     pain = baseline.pain if baseline is not None else None
     best = best_underlying_pain(diary.cleaned, end, last, settings)
@@ -153,6 +155,9 @@ def _best_and_response(
         return None, ResponseClass.INSUFFICIENT_DATA
     level, count = few
     response = classify_with_margin(pain, level, FEW_ENTRIES_Z * diary.noise / count**0.5, settings)
+    if count == 1 and responded(response) is False:
+        # One high score may be a bad day (they only go up): alone it cannot rule relief out.
+        response = ResponseClass.INSUFFICIENT_DATA
     return (None, response) if response is ResponseClass.INSUFFICIENT_DATA else (level, response)
 
 

@@ -57,6 +57,20 @@ def test_bad_day_logged_today_does_not_end_relief() -> None:
     assert insights.maintenance.status != "now"
 
 
+def test_one_high_score_after_a_course_does_not_rule_out_a_response() -> None:
+    """Three unlogged days after the course, then one bad day: too early to call it none."""
+    pains = {d: p for d, p in relief_curve().items() if d <= 24}
+    pains[28] = 9
+    entries, infusions = diary(pains)
+    course = compute_insights(entries, infusions, day(28)).courses[0]
+    assert course.response is ResponseClass.INSUFFICIENT_DATA
+    assert course.censored
+    pains[27] = 8  # a second high entry: now the course can be judged
+    entries, infusions = diary(pains)
+    course = compute_insights(entries, infusions, day(28)).courses[0]
+    assert course.response is ResponseClass.NONE
+
+
 def test_return_logged_today_and_tomorrow_ends_relief() -> None:
     pains = {d: p for d, p in relief_curve(relief_until=100).items() if d <= 41}
     pains.update({38: 7, 39: 7, 40: 8, 41: 7})
