@@ -143,8 +143,6 @@ def _best_and_response(
     A mean of n noisy scores is uncertain by about σ/√n (σ the patient's own day-to-day
     noise); the course is classed only when 2 such errors either way cannot change whether
     it responded (e.g. a single score of 1 against a baseline of 7 is clearly a response).
-    A single high score is never enough to say the course did not respond: it may be a bad
-    day, as a single bad day cannot end relief either.
     """
     pain = baseline.pain if baseline is not None else None
     best = best_underlying_pain(diary.cleaned, end, last, settings)
@@ -155,9 +153,6 @@ def _best_and_response(
         return None, ResponseClass.INSUFFICIENT_DATA
     level, count = few
     response = classify_with_margin(pain, level, FEW_ENTRIES_Z * diary.noise / count**0.5, settings)
-    if count == 1 and responded(response) is False:
-        # One high score may be a bad day (they only go up): alone it cannot rule relief out.
-        response = ResponseClass.INSUFFICIENT_DATA
     return (None, response) if response is ResponseClass.INSUFFICIENT_DATA else (level, response)
 
 
@@ -170,7 +165,7 @@ def _shows_no_relief(
     return best > baseline.pain * settings.relief_fraction + NO_RELIEF_MARGIN
 
 
-def _cut_short(window: ReliefWindow, settings: AnalysisSettings) -> bool:
+def _next_course_within_response_window(window: ReliefWindow, settings: AnalysisSettings) -> bool:
     """Did the next course start within the days a response is judged on (days 1–14)?
 
     The best level of the days before it then says too little to rule relief out: without
@@ -210,7 +205,8 @@ def _relief(
 ) -> ReliefFinding | None:
     if baseline is None:
         return None
-    if _shows_no_relief(baseline, best, settings) and not _cut_short(window, settings):
+    ruled_out = _shows_no_relief(baseline, best, settings)
+    if ruled_out and not _next_course_within_response_window(window, settings):
         return ReliefFinding(relief_end=window.first)
     threshold = baseline.pain * settings.relief_fraction
     return find_relief_end(diary.cleaned, window, threshold, settings, diary.noise)

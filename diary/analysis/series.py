@@ -152,11 +152,11 @@ def without_bad_days(series: PainSeries, spike: int = 2, reach: int = 2) -> Pain
     days) is replaced by the higher neighbour: one flare day says nothing about the
     underlying level. Two bad days in a row are kept, and so is the first day of a real
     return, because the day after it is high too. The diary's last entry has no day after
-    it yet: `spike` above the entry before it, it is read at that entry's level until the
-    next entry shows whether it was a bad day or the return (a day later, never missed).
-    Only entries `spike` above the entry before them are looked at closely (found in one
-    C-level pass). The result carries the sums that local straight-line fits read
-    (`level_reader`).
+    it yet: when it is `spike` above the entry before it, it is held back (left out) until
+    the next entry shows whether it was a bad day or the return, which is then seen one
+    entry later. Only entries `spike` above the entry before them are looked at closely
+    (found in one C-level pass). The result carries the sums that local straight-line fits
+    read (`level_reader`).
     """
     days, scores = series.days, series.scores
     rises = map(sub, scores[1:-1], scores)
@@ -170,10 +170,10 @@ def without_bad_days(series: PainSeries, spike: int = 2, reach: int = 2) -> Pain
         if days[index] - days[index - 1] <= reach and days[index + 1] - days[index] <= reach:
             cleaned = cleaned or list(scores)
             cleaned[index] = higher
-    if len(scores) >= 2 and scores[-1] - scores[-2] >= spike and days[-1] - days[-2] <= reach:
-        cleaned = cleaned or list(scores)
-        cleaned[-1] = scores[-2]
-    return series.for_fits(scores if cleaned is None else cleaned)
+    kept = scores if cleaned is None else cleaned
+    if len(scores) >= 2 and scores[-1] - scores[-2] >= spike:
+        return PainSeries.build(days[:-1], kept[:-1]).for_fits(kept[:-1])
+    return series.for_fits(kept)
 
 
 def underlying_level(

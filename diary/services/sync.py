@@ -65,13 +65,13 @@ class PushResult(BaseModel):
     reason: str | None = None
 
 
-class PushResults(BaseModel):
+class StoredPushResults(BaseModel):
     """What the idempotency record keeps of a push: one result per change, in order."""
 
     results: list[PushResult]
 
 
-class PushResponse(PushResults):
+class PushResponse(StoredPushResults):
     """The answer to a push: its results, and the warning flags its entry upserts raised."""
 
     flags: list[Flag] | None = Field(
@@ -152,7 +152,7 @@ class SyncService:
 
     def _push_once(
         self, patient_id: uuid.UUID, key: str, body_hash: str, request: PushRequest
-    ) -> PushResults:
+    ) -> StoredPushResults:
         today = self.diary.today_for(patient_id)
         with UnitOfWork(self.engine) as uow:
             SyncRepository(uow.session).lock_patient(patient_id)
@@ -160,7 +160,7 @@ class SyncService:
             if stored is not None:
                 return _stored_results(stored, body_hash)
             results = [self._apply(uow, patient_id, change, today) for change in request.changes]
-            pushed = PushResults(results=results)
+            pushed = StoredPushResults(results=results)
             uow.idempotency.add(
                 IdempotencyRecordRow(
                     account_id=patient_id,
@@ -172,13 +172,13 @@ class SyncService:
             )
             return pushed
 
-    def _replay(self, patient_id: uuid.UUID, key: str, body_hash: str) -> PushResults | None:
+    def _replay(self, patient_id: uuid.UUID, key: str, body_hash: str) -> StoredPushResults | None:
         with UnitOfWork(self.engine, read_only=True) as uow:
             stored = uow.idempotency.get(patient_id, key)
         return None if stored is None else _stored_results(stored, body_hash)
 
     def _answer(
-        self, patient_id: uuid.UUID, request: PushRequest, pushed: PushResults
+        self, patient_id: uuid.UUID, request: PushRequest, pushed: StoredPushResults
     ) -> PushResponse:
         """The results with the flags of the applied entry upserts, read from the diary now."""
         flags = self.diary.flags_raised(patient_id, _entry_days_saved(request, pushed))
@@ -205,13 +205,13 @@ class SyncService:
         )
 
 
-def _stored_results(stored: IdempotencyRecordRow, body_hash: str) -> PushResults:
+def _stored_results(stored: IdempotencyRecordRow, body_hash: str) -> StoredPushResults:
     if stored.request_hash != body_hash:
         raise Conflict("this Idempotency-Key was already used for a different push")
-    return PushResults.model_validate(stored.response)
+    return StoredPushResults.model_validate(stored.response)
 
 
-def _entry_days_saved(request: PushRequest, pushed: PushResults) -> set[dt.date]:
+def _entry_days_saved(request: PushRequest, pushed: StoredPushResults) -> set[dt.date]:
     """The days of the entry upserts that were applied: the only changes that raise flags."""
     return {
         _entry_day(change.id)

@@ -69,6 +69,10 @@ class PainModel:
         relief = max((plan.relief_share(day) for plan in plans), default=0.0)
         return self.untreated(day) * (1 - relief)
 
+    def lowest_pain(self, plans: Sequence[CoursePlan], first: int, last: int) -> float | None:
+        """The lowest noise-free pain of days first..last given `plans`; None if no such day."""
+        return min((self.pain(day, plans) for day in range(first, last + 1)), default=None)
+
     @functools.cache  # noqa: B019 - a few models live for one simulation; keys are tuples
     def true_baseline(
         self, plans: tuple[CoursePlan, ...], index: int, window_days: int = 7

@@ -120,8 +120,7 @@ def _truth(
     relief_end = model.true_relief_end(plans, index, TRUE_RELIEF_FRACTION)
     baseline = model.true_baseline(plans, index)
     seen_last = min(as_of, plan.last + 14, (next_first or as_of + 1) - 1)
-    window = [model.pain(day, own) for day in range(plan.last + 1, seen_last + 1)]
-    best = min(window) if window else None
+    best = model.lowest_pain(own, plan.last + 1, seen_last)
     return CourseTruth(
         start=start + dt.timedelta(days=plan.first),
         end=start + dt.timedelta(days=plan.last),

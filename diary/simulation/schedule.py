@@ -29,6 +29,8 @@ CLASS_MIX: dict[PatientKind, tuple[tuple[ResponseClass, float], ...]] = {
     PatientKind.NON_RESPONDER: ((ResponseClass.NONE, 0.85), (ResponseClass.MINIMAL, 0.15)),
 }
 PCT_CUTS = (10.0, 30.0, 50.0)
+RELIEF_LINE_PCT = round((1 - TRUE_RELIEF_FRACTION) * 100)
+"""Relief ends when pain is back above 70% of baseline: 30% below it."""
 POINT_CUTS = (2.0, 4.0)
 
 
@@ -60,8 +62,8 @@ class Margins:
         return pct >= 30 or points <= 2 - self.responded_points
 
     def clear_of_relief_line(self, share: float) -> bool:
-        """Is a relief level `share` below baseline clear of the 30% line relief ends at?"""
-        return abs(share * 100 - 30) >= self.responded_pct
+        """Is a level `share` below baseline clear of the line relief ends at (30% below)?"""
+        return abs(share * 100 - RELIEF_LINE_PCT) >= self.responded_pct
 
 
 def _class_of(depth: float, baseline: float) -> ResponseClass:
@@ -76,7 +78,14 @@ def _class_of(depth: float, baseline: float) -> ResponseClass:
 def draw_depth(rng: random.Random, profile: PatientProfile, margins: Margins) -> float:
     """A course's true improvement, of a class typical of the patient, clear of the cut-offs."""
     classes, weights = zip(*CLASS_MIX[profile.kind], strict=True)
-    target = rng.choices(classes, weights)[0]
+    return depth_of_class(rng, rng.choices(classes, weights)[0], profile, margins)
+
+
+def depth_of_class(
+    rng: random.Random, target: ResponseClass, profile: PatientProfile, margins: Margins
+) -> float:
+    """A depth of class `target` against the patient's usual pain, clear of the cut-offs if
+    one is found in 200 draws (else the last draw)."""
     low, high = CLASS_DEPTHS[target]
     depth = rng.uniform(low, high)
     for _ in range(200):
@@ -136,8 +145,8 @@ def plan_courses(
         day = _next_course_day(rng, profile, model, plans)
 
 
-REDRAW_TRIES = 400
-"""Depth redraws before a course is kept as it is (only when no depth keeps it clear)."""
+REDRAW_TRIES = 200
+"""Depth redraws within the course's class, then as many of any class the patient has."""
 
 
 def true_improvement(
@@ -149,17 +158,18 @@ def true_improvement(
     window when no next course comes sooner), the earlier courses' relief included.
     """
     index, plan = len(plans) - 1, plans[-1]
-    window = range(plan.last + 1, min(days, plan.last + 15))
-    if not window:
+    best = model.lowest_pain(plans, plan.last + 1, min(days - 1, plan.last + 14))
+    if best is None:
         return None
     baseline = model.true_baseline(plans, index)
-    best = min(model.pain(day, plans) for day in window)
     return (baseline - best) / baseline, baseline
 
 
 def held_relief(model: PainModel, plans: tuple[CoursePlan, ...], days: int) -> float | None:
-    """How far below its true baseline the last course holds pain on its last day of full
-    relief (a share), when that day is in the diary: the level its relief end is read from."""
+    """How far below its true baseline pain is (a share) on the last course's last day of full
+    relief, when that day is in the diary: the level its relief end is read from. Pain there
+    is the lowest any course gives that day (an earlier course's relief may still be deeper).
+    """
     index, plan = len(plans) - 1, plans[-1]
     held_until = plan.last + plan.full_relief_days
     if held_until >= days:
@@ -168,7 +178,9 @@ def held_relief(model: PainModel, plans: tuple[CoursePlan, ...], days: int) -> f
     return (baseline - model.pain(held_until, plans)) / baseline
 
 
-def _clear(model: PainModel, plans: tuple[CoursePlan, ...], days: int, margins: Margins) -> bool:
+def clear_of_margins(
+    model: PainModel, plans: tuple[CoursePlan, ...], days: int, margins: Margins
+) -> bool:
     """Are the last course's true improvement and held relief clear of the cut-offs?"""
     improvement, held = true_improvement(model, plans, days), held_relief(model, plans, days)
     return (improvement is None or margins.allows(*improvement)) and (
@@ -190,20 +202,25 @@ def _clear_of_cutoffs(
     pain, but the truth measures against the course's own baseline: the seasonal drift, a
     baseline carried over from an earlier course and that course's remaining relief all move
     it. The level on the course's last day of full relief is kept clear of the 30% line too,
-    as its relief end is read from there (for a booster, once the deeper relief of the
-    course before it has faded). Redraws come from a
-    generator seeded by the course's days, not from `rng`, so a course already clear leaves
-    every later draw of the simulation as it was.
+    as its relief end is read from there. Redraws keep the course's class when they can (so
+    the patient's mix of classes stays as drawn), then try any class the patient has; when
+    none is clear the plan is kept as it is. They come from a generator seeded by the plan,
+    not from `rng`, so a course already clear leaves every later draw as it was.
     """
-    if margins == Margins(0, 0, 0, 0):
+    if margins == Margins(0, 0, 0, 0) or clear_of_margins(model, (*earlier, plan), days, margins):
         return plan
-    side = random.Random(repr(plan.infusion_days))  # noqa: S311 - reproducible, not a secret
-    candidate = plan
-    for _ in range(REDRAW_TRIES):
-        if _clear(model, (*earlier, candidate), days, margins):
+    side = random.Random(repr(plan))  # noqa: S311 - reproducible, not a secret
+    target = _class_of(plan.depth, profile.baseline_pain)
+    for attempt in range(2 * REDRAW_TRIES):
+        depth = (
+            depth_of_class(side, target, profile, margins)
+            if attempt < REDRAW_TRIES
+            else draw_depth(side, profile, margins)
+        )
+        candidate = dataclasses.replace(plan, depth=depth)
+        if clear_of_margins(model, (*earlier, candidate), days, margins):
             return candidate
-        candidate = dataclasses.replace(plan, depth=draw_depth(side, profile, margins))
-    return candidate
+    return plan
 
 
 def _next_course_day(

@@ -71,6 +71,32 @@ def test_one_high_score_after_a_course_does_not_rule_out_a_response() -> None:
     assert course.response is ResponseClass.NONE
 
 
+def test_a_held_back_entry_never_stands_in_for_relief() -> None:
+    """The held-back last entry is left out, not replaced by the entry before it: a course day
+    of 4 must not turn one 9 after the course into a response (found in review)."""
+    pains = {d: p for d, p in relief_curve().items() if d <= 24}
+    pains[25] = 9
+    entries, infusions = diary(pains)
+    for as_of in (25, 40):
+        course = compute_insights(entries, infusions, day(as_of)).courses[0]
+        assert course.response is ResponseClass.INSUFFICIENT_DATA
+        assert course.best_pain is None
+        assert course.relief_days == 0
+
+
+def test_one_high_score_after_unlogged_days_claims_no_relief() -> None:
+    """Five unlogged days, then one 9: relief was never seen, so no "at least" days, with or
+    without a booster after it (found in review)."""
+    pains = {d: p for d, p in relief_curve().items() if d <= 24}
+    pains[30] = 9
+    entries, infusions = diary(pains)
+    alone = compute_insights(entries, infusions, day(40)).courses[0]
+    entries, infusions = diary(pains, *COURSE_DAYS, 31)
+    before_booster = compute_insights(entries, infusions, day(40)).courses[0]
+    assert alone.relief_days == before_booster.relief_days == 0
+    assert alone.response is before_booster.response is ResponseClass.INSUFFICIENT_DATA
+
+
 def test_return_logged_today_and_tomorrow_ends_relief() -> None:
     pains = {d: p for d, p in relief_curve(relief_until=100).items() if d <= 41}
     pains.update({38: 7, 39: 7, 40: 8, 41: 7})
