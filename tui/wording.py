@@ -56,7 +56,7 @@ def number(value: float | None, empty: str = "") -> str:
 
 def relief_words(course: CourseInsight) -> str:
     """How long relief lasted: `34 days`, `at least 20 days`, `ongoing` or `unknown`."""
-    if course.relief_days is None:
+    if not course.relief_days_known:
         return "ongoing" if course.ongoing else "unknown"
     days = f"{course.relief_days} day{'s' if course.relief_days != 1 else ''}"
     return f"at least {days}" if course.censored else days

@@ -94,6 +94,13 @@ class CourseInsight(_Frozen):
     ongoing: bool
     """Nothing after this course yet and its relief has not been seen to end."""
 
+    @property
+    def relief_days_known(self) -> bool:
+        """Is there a number of relief days to show? Not when unjudged, nor when censored at
+        0 days (a course that just ended, or relief hidden by unlogged days after it): "at
+        least 0 days" says nothing, so interfaces show "ongoing" or "unknown" instead."""
+        return self.relief_days is not None and (self.relief_days > 0 or not self.censored)
+
 
 class Maintenance(_Frozen):
     """The maintenance suggestion: when to consider raising a session with the clinician."""

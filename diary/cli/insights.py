@@ -87,8 +87,8 @@ def _number(value: float | None) -> str:
 
 
 def _relief(course: CourseInsight) -> str:
-    if course.relief_days is None:
-        return "ongoing" if course.ongoing else ""
+    if not course.relief_days_known:
+        return "ongoing" if course.ongoing else "unknown"
     prefix = "≥ " if course.censored else ""
     return f"{prefix}{course.relief_days} days"
 

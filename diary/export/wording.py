@@ -69,6 +69,8 @@ def relief_text(course: CourseInsight) -> str:
     """Relief days as the analysis gives them: "21 days", "at least 16 days (ongoing)"."""
     if course.relief_days is None:
         return "not judged" if course.response is ResponseClass.INSUFFICIENT_DATA else "none"
+    if not course.relief_days_known:
+        return "not known yet (ongoing)" if course.ongoing else "not known"
     days = days_text(course.relief_days)
     if not course.censored:
         return days

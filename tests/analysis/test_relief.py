@@ -183,6 +183,7 @@ def test_pain_back_after_unlogged_first_days_is_not_read_as_no_response() -> Non
     assert course.censored
     assert course.relief_end is None
     assert course.relief_days == 0
+    assert not course.relief_days_known  # interfaces show "unknown", not "at least 0 days"
     assert not course.ongoing
     assert insights.maintenance.status == "not_applicable"
     assert "not enough diary entries" in insights.maintenance.message

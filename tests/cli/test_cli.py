@@ -196,3 +196,14 @@ def test_insights_json_document(run) -> None:  # type: ignore[no-untyped-def]
         "message",
     }
     assert "Maintenance" in run("insights").output
+
+
+def test_insights_on_the_day_of_an_infusion_says_ongoing_not_zero_days(run) -> None:  # type: ignore[no-untyped-def]
+    for day in range(1, 8):
+        run("log", "--date", f"2026-06-{day:02d}", "--pain", "6")
+    run("infusion", "add", "--date", "2026-06-08")
+    table = run("insights", "--as-of", "2026-06-08").output
+    assert "ongoing" in table
+    assert "0 days" not in table
+    course = json.loads(run("insights", "--json", "--as-of", "2026-06-08").output)["courses"][0]
+    assert (course["relief_days"], course["censored"], course["ongoing"]) == (0, True, True)

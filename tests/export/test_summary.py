@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 from diary.analysis import Insights, Tier, compute_insights
 from diary.domain import DailyEntry, Infusion
@@ -145,3 +146,14 @@ def test_an_empty_diary_still_makes_a_summary() -> None:
     assert summary.relief_range is None
     assert summary.completeness.days_logged == 0
     assert "no course has responded yet" in typical_relief(summary)
+
+
+def test_relief_of_zero_days_is_not_known_rather_than_at_least_zero() -> None:
+    """A course censored at 0 days (just ended, or its first days unlogged) shows no number."""
+    entries = [DailyEntry(date=day(n), pain=6) for n in range(7)]
+    infusions = [Infusion(id=uuid.UUID(int=1), date=day(7))]
+    just_ended = compute_insights(entries, infusions, day(7)).courses[0]
+    assert relief_text(just_ended) == "not known yet (ongoing)"
+    later = [*entries, *(DailyEntry(date=day(n), pain=6) for n in range(13, 20))]
+    unlogged_first_days = compute_insights(later, infusions, day(19)).courses[0]
+    assert relief_text(unlogged_first_days) == "not known"
