@@ -172,7 +172,8 @@ def without_bad_days(series: PainSeries, spike: int = 2, reach: int = 2) -> Pain
             cleaned[index] = higher
     kept = scores if cleaned is None else cleaned
     if len(scores) >= 2 and scores[-1] - scores[-2] >= spike:
-        return PainSeries.build(days[:-1], kept[:-1]).for_fits(kept[:-1])
+        held_back = PainSeries.build(days[:-1], kept[:-1])
+        return held_back.for_fits(held_back.scores)  # its Σy is reused, not summed again
     return series.for_fits(kept)
 
 

@@ -10,17 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from operator import attrgetter, eq
 
 from diary.analysis.entry_facts import EntryFacts, gather_facts, read_entries
 from diary.analysis.outcomes import CourseOutcome, analyse_courses
 from diary.analysis.series import PainSeries
-from diary.domain.courses import Course, group_into_courses
+from diary.domain.courses import group_into_courses
 from diary.domain.entry import DailyEntry
 from diary.domain.infusion import Infusion
 from diary.domain.settings import AnalysisSettings
-
-_DATE = attrgetter("date")
 
 
 @dataclass(frozen=True)
@@ -48,30 +45,11 @@ def build_view(
     kept, days, columns = read_entries(entries, as_of_day)
     series = _pain_series(days, columns[0])  # type: ignore[arg-type]
     given = [infusion for infusion in infusions if infusion.date <= as_of]
-    courses = _courses(given, settings.course_gap_days)
+    courses = group_into_courses(given, max_gap_days=settings.course_gap_days)
     outcomes = analyse_courses(series, courses, as_of_day, settings)
     infusion_days = tuple(sorted({infusion.date.toordinal() for infusion in given}))
     facts = gather_facts(kept, days, columns, settings)
     return DiaryView(as_of, series, infusion_days, tuple(outcomes), facts)
-
-
-def _courses(given: list[Infusion], gap_days: int) -> list[Course]:
-    """`group_into_courses`, without its tie-break sort (by id) when no two infusions share
-    a day: the same courses, without turning every id into a string. Gaps are measured on
-    day ordinals (no `timedelta` per infusion)."""
-    ordered = sorted(given, key=_DATE)
-    days = list(map(dt.date.toordinal, map(_DATE, ordered)))
-    if any(map(eq, days, days[1:])):
-        return group_into_courses(given, max_gap_days=gap_days)
-    runs: list[list[Infusion]] = []
-    previous = 0
-    for infusion, day in zip(ordered, days, strict=True):
-        if runs and day - previous <= gap_days:
-            runs[-1].append(infusion)
-        else:
-            runs.append([infusion])
-        previous = day
-    return [Course(tuple(run)) for run in runs]
 
 
 def _pain_series(days: list[int], pains: Sequence[int]) -> PainSeries:

@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import math
-import uuid
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diary.analysis.series import PainSeries, level_reader, noise_sd, without_bad_days
-from diary.analysis.view import _courses
-from diary.domain import Infusion
-from diary.domain.courses import group_into_courses
-from tests.analysis.helpers import day
 
 logged_scores = st.dictionaries(st.integers(0, 60), st.integers(0, 10), max_size=60)
 
@@ -67,14 +62,3 @@ def test_noise_is_the_trimmed_spread_of_day_to_day_steps(scores: dict[int, int])
     kept = steps[: max(1, len(steps) * 9 // 10)]
     expected = max(0.3, math.sqrt(sum(kept) / len(kept) / 2 / 0.623)) if kept else 1.0
     assert noise_sd(series_of(scores)) == expected
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 3)), max_size=15))
-def test_courses_are_the_domain_grouping(given_days: list[tuple[int, int]]) -> None:
-    """Same days, same courses, same order within a course (ids break same-day ties)."""
-    infusions = [
-        Infusion(id=uuid.UUID(int=1000 * offset + tie + 1), date=day(offset))
-        for offset, tie in given_days
-    ]
-    assert _courses(infusions, 3) == group_into_courses(infusions, max_gap_days=3)

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
+import uuid
 
-from diary.domain import Infusion, group_into_courses
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from diary.domain import Course, Infusion, group_into_courses
 
 
 def infusions_on(*days: str) -> list[Infusion]:
@@ -52,3 +57,32 @@ def test_course_totals_dose_and_counts_infusion_days() -> None:
 
 def test_no_infusions_no_courses() -> None:
     assert group_into_courses([]) == []
+
+
+def plain_grouping(infusions: list[Infusion], max_gap_days: int) -> list[Course]:
+    """The definition, written plainly: by date then id, a new course after a longer gap."""
+    runs: list[list[Infusion]] = []
+    for infusion in sorted(infusions, key=lambda i: (i.date, str(i.id))):
+        if runs and (infusion.date - runs[-1][-1].date).days <= max_gap_days:
+            runs[-1].append(infusion)
+        else:
+            runs.append([infusion])
+    return [Course(tuple(run)) for run in runs]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 40), st.integers(0, 3)), max_size=15),
+    st.randoms(use_true_random=False),
+)
+def test_grouping_is_the_plain_definition(
+    given_days: list[tuple[int, int]], rnd: random.Random
+) -> None:
+    """Same courses, same order within a course (ids break same-day ties), any input order."""
+    start = dt.date(2026, 1, 1)
+    infusions = [
+        Infusion(id=uuid.UUID(int=1000 * offset + tie + 1), date=start + dt.timedelta(days=offset))
+        for offset, tie in given_days
+    ]
+    rnd.shuffle(infusions)
+    assert group_into_courses(infusions, max_gap_days=3) == plain_grouping(infusions, 3)
