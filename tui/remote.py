@@ -94,6 +94,10 @@ class RemoteGateway:
         """Open flags as the server keeps them; a clinician sees every flag of the diary."""
         if self._read_only:
             return most_urgent_first(list(insights.flags))
+        return self._open_on_server()
+
+    def _open_on_server(self) -> tuple[Flag, ...]:
+        """The patient's open flags: acknowledgements are kept on the server."""
         return most_urgent_first(FLAG_LIST.validate_python(self._get("/flags")))
 
     def _get(self, path: str, **kwargs: Any) -> Any:
@@ -113,12 +117,11 @@ class RemoteGateway:
             "PUT", f"/entries/{entry.date.isoformat()}", json=fields, headers=headers
         )
         flags = FLAGS.validate_python(saved["flags"])
-        insights = Insights.model_validate(self._get("/insights"))
         return SavedDay(
             DailyEntry.model_validate(saved["entry"]),
             bool(saved["created"]),
             None if flags is None else most_urgent_first(flags),
-            self._open(insights),
+            self._open_on_server(),
             int(saved["version"]),
         )
 
@@ -142,11 +145,7 @@ class RemoteGateway:
         self._write("POST", "/flags/acknowledge", json=body)
 
     def export(self, request: ExportRequest) -> list[Path]:
-        params = {"format": request.format.value}
-        if request.start is not None:
-            params["from"] = request.start.isoformat()
-        if request.end is not None:
-            params["to"] = request.end.isoformat()
+        params = {"format": request.format.value, **_span(request)}
         answer = self.session.request("GET", f"{self.base}/export", params=params)
         with private_file(request.path, binary=True) as stream:
             stream.write(answer.content)
@@ -156,12 +155,7 @@ class RemoteGateway:
 
     def _export_infusions(self, request: ExportRequest) -> Path:
         """The API's CSV holds the entries; the infusions go beside them, as a local export."""
-        params = {
-            key: day.isoformat()
-            for key, day in (("from", request.start), ("to", request.end))
-            if day
-        }
-        infusions = INFUSIONS.validate_python(self._get("/infusions", params=params))
+        infusions = INFUSIONS.validate_python(self._get("/infusions", params=_span(request)))
         path = infusions_path_for(request.path)
         with private_file(path) as stream:
             csv_format.write_infusions(infusions, stream)
@@ -181,6 +175,12 @@ class RemoteGateway:
 
     def access_log(self) -> AccessLog:
         return TypeAdapter(AccessLog).validate_python(self._get("/access-log"))
+
+
+def _span(request: ExportRequest) -> dict[str, str]:
+    """The export's `from`/`to` query parameters, for the days it was limited to."""
+    days = (("from", request.start), ("to", request.end))
+    return {key: day.isoformat() for key, day in days if day is not None}
 
 
 class ClinicianDesk:
