@@ -140,10 +140,16 @@ class DiaryService:
     def get_entry(
         self, patient_id: uuid.UUID, day: dt.date, audit: ReadAudit | None = None
     ) -> DailyEntry:
+        return self.get_entry_and_version(patient_id, day, audit)[0]
+
+    def get_entry_and_version(
+        self, patient_id: uuid.UUID, day: dt.date, audit: ReadAudit | None = None
+    ) -> tuple[DailyEntry, int]:
+        """The day and its stored version, read together (the version is the day's ETag)."""
         with UnitOfWork(self.engine, read_only=audit is None) as uow:
             record_read(uow, patient_id, audit, self.clock.now(), f"entry {day}")
             row = _stored_entry(uow, patient_id, day)
-            return entry_from_row(row)
+            return entry_from_row(row), row.version
 
     def versions(
         self, patient_id: uuid.UUID, start: dt.date | None = None, end: dt.date | None = None

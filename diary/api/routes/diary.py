@@ -54,10 +54,10 @@ def get_entry(
     """One day; its `ETag` is the stored version, for `If-Match` on a later PUT."""
     if grant.window(day, day) != (day, day):
         raise NotFound(f"no entry for {day.isoformat()}")
-    entry = diary.entries.get_entry(grant.patient_id, day, grant.audit("read_entry"))
-    version = diary.entries.versions(grant.patient_id, day, day).get(day)
-    if version is not None:
-        response.headers["ETag"] = f'"{version}"'
+    entry, version = diary.entries.get_entry_and_version(
+        grant.patient_id, day, grant.audit("read_entry")
+    )
+    response.headers["ETag"] = f'"{version}"'
     return entry
 
 
