@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from textual.widgets import Label
+from textual.pilot import Pilot
+from textual.widgets import Button, Label
 
 from diary.domain import DailyEntry, WarningSign
 from diary.factory import Diary
@@ -82,6 +83,20 @@ async def test_yesterday_is_offered_not_forced(
     assert (entry.pain, entry.mood) == (3, stored_day_before_mood(reopen))
 
 
+async def press_acknowledge(pilot: Pilot[None]) -> None:
+    """Click "I have read this" once its last press has faded.
+
+    A Textual button ignores clicks while it shows a press (0.2 s), so a quick double
+    click cannot acknowledge the next warning unread; a test must wait like a person.
+    """
+    button = pilot.app.screen.query_one("#acknowledge", Button)
+    for _ in range(100):
+        if not button.has_class("-active"):
+            break
+        await pilot.pause(0.05)
+    assert await pilot.click(button)
+
+
 async def test_warning_banner_shows_emergency_first_and_stays_until_read(
     make_diary_app: AppMaker, reopen: Callable[[], Diary]
 ) -> None:
@@ -102,10 +117,10 @@ async def test_warning_banner_shows_emergency_first_and_stays_until_read(
         assert banner.display
         assert tiers == ["emergency", "same_day"]
         assert "EMERGENCY" in str(banner.query_one("#flag-heading", Label).content)
-        await pilot.click("#acknowledge")
+        await press_acknowledge(pilot)
         await settle(pilot)
         assert [flag.tier.value for flag in banner.flags] == ["same_day"]
-        await pilot.click("#acknowledge")
+        await press_acknowledge(pilot)
         await settle(pilot)
         assert not banner.display
     diary = reopen()
