@@ -7,7 +7,9 @@ prints the table for the engine and for the naive method of `diary.simulation.na
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
+import math
 import statistics
 import sys
 from collections.abc import Sequence
@@ -18,6 +20,7 @@ from diary.analysis.models import ResponseClass
 from diary.domain.settings import AnalysisSettings
 from diary.simulation.naive import naive_courses
 from diary.simulation.patient import SimulatedDiary, simulate_patient
+from diary.simulation.profile import Strain
 from diary.simulation.schedule import Margins
 
 FIXED_INTERVAL_DAYS = 28
@@ -200,10 +203,17 @@ class CohortReport:
 
 
 def simulate_cohort(
-    patients: int, seed: int, days: int = 365, margins: Margins | None = None
+    patients: int,
+    seed: int,
+    days: int = 365,
+    margins: Margins | None = None,
+    strain: Strain | None = None,
 ) -> list[SimulatedDiary]:
     """`patients` diaries, each reproducible from (seed, its number)."""
-    return [simulate_patient(seed * 1_000_003 + n, days, margins=margins) for n in range(patients)]
+    return [
+        simulate_patient(seed * 1_000_003 + n, days, margins=margins, strain=strain)
+        for n in range(patients)
+    ]
 
 
 def evaluate_cohort(
@@ -261,12 +271,42 @@ def format_report(report: CohortReport) -> str:
     return "\n".join(lines)
 
 
+def _scale(text: str) -> float:
+    """A --*-scale value: a number above 0."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not 0 < value < math.inf:
+        raise argparse.ArgumentTypeError(f"must be a number above 0, got {text!r}")
+    return value
+
+
+def _arguments() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m diary.simulation.evaluate",
+        description="Engine and naive method against the truth of a simulated cohort.",
+    )
+    parser.add_argument("patients", nargs="?", type=int, default=300)
+    parser.add_argument("seed", nargs="?", type=int, default=2024)
+    parser.add_argument(
+        "--no-margins", action="store_true", help="courses anywhere on the IMMPACT scale"
+    )
+    parser.add_argument(
+        "--noise-scale", type=_scale, default=1.0, help="multiply each patient's scatter"
+    )
+    parser.add_argument(
+        "--missing-scale", type=_scale, default=1.0, help="multiply each patient's missing days"
+    )
+    return parser
+
+
 def main(argv: Sequence[str]) -> None:
-    patients = int(argv[1]) if len(argv) > 1 else 300
-    seed = int(argv[2]) if len(argv) > 2 else 2024
-    margins = Margins(0, 0, 0, 0) if "--no-margins" in argv else None
-    report = evaluate_cohort(simulate_cohort(patients, seed, margins=margins))
-    sys.stdout.write(format_report(report) + "\n")
+    options = _arguments().parse_args(argv[1:])
+    margins = Margins(0, 0, 0, 0) if options.no_margins else None
+    strain = Strain(noise=options.noise_scale, missing=options.missing_scale)
+    cohort = simulate_cohort(options.patients, options.seed, margins=margins, strain=strain)
+    sys.stdout.write(format_report(evaluate_cohort(cohort)) + "\n")
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ from diary.domain.infusion import Infusion
 from diary.domain.settings import AnalysisSettings
 from diary.simulation.curves import TRUE_RELIEF_FRACTION, CoursePlan, PainModel
 from diary.simulation.habits import logged_days, make_entry
-from diary.simulation.profile import PatientProfile, random_profile
+from diary.simulation.profile import PatientProfile, Strain, random_profile
 from diary.simulation.schedule import Margins, plan_courses
 
 HIDING_GAP_DAYS = 5
@@ -68,14 +68,17 @@ def simulate_patient(
     start: dt.date = DEFAULT_START,
     profile: PatientProfile | None = None,
     margins: Margins | None = None,
+    strain: Strain | None = None,
 ) -> SimulatedDiary:
     """A diary of `days` days from `start`, reproducible from `seed`.
 
-    Courses are drawn clear of the IMMPACT cut-offs by `margins` (default 4 percentage points
-    and 0.3 NRS points); pass `Margins(0, 0, 0, 0)` for improvements anywhere on the scale.
+    Courses are drawn clear of the IMMPACT cut-offs by `margins` (by default 3 percentage
+    points from each, 12 from the 30% line, and 0.3 NRS points); pass `Margins(0, 0, 0, 0)`
+    for improvements anywhere on the scale.
+    `strain` makes the diary noisier or sparser than the patient drawn (a robustness check).
     """
     rng = random.Random(seed)  # noqa: S311 - a reproducible simulation, not a secret
-    profile = profile or random_profile(rng)
+    profile = (strain or Strain()).applied(profile or random_profile(rng))
     model = PainModel(profile.baseline_pain, profile.drift_points, rng.uniform(0, 6.28))
     plans = plan_courses(rng, profile, model, days, start.weekday(), margins or Margins())
     underlying = tuple(model.pain(day, plans) for day in range(days))

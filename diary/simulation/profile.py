@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 
@@ -64,3 +64,30 @@ def random_profile(rng: random.Random) -> PatientProfile:
         early_booster_share=rng.uniform(0.1, 0.4),
         drift_points=rng.uniform(0, 0.4),
     )
+
+
+MAX_MISSING_SHARE = 0.6
+"""A strained diary still has more than a third of its days logged."""
+
+
+@dataclass(frozen=True)
+class Strain:
+    """Diaries harder to read than the drawn patients': a robustness check (docs/analysis.md).
+
+    `noise` multiplies the day-to-day scatter and `missing` the share of single days left
+    unlogged; every random draw stays the same, so a strained cohort differs from the plain
+    one only in how noisy and how sparse its diaries are.
+    """
+
+    noise: float = 1.0
+    missing: float = 1.0
+
+    def applied(self, profile: PatientProfile) -> PatientProfile:
+        """`profile` with its scatter and its missing days scaled."""
+        if self.noise == 1.0 and self.missing == 1.0:
+            return profile
+        return replace(
+            profile,
+            noise_sd=profile.noise_sd * self.noise,
+            missing_share=min(MAX_MISSING_SHARE, profile.missing_share * self.missing),
+        )

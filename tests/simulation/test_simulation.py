@@ -15,9 +15,10 @@ from diary.simulation.evaluate import (
     CohortReport,
     courses_with_baseline,
     evaluate_cohort,
+    main,
     simulate_cohort,
 )
-from diary.simulation.profile import random_profile
+from diary.simulation.profile import MAX_MISSING_SHARE, Strain, random_profile
 from diary.simulation.schedule import held_relief, plan_courses
 
 
@@ -92,6 +93,33 @@ def test_held_relief_keeps_clear_of_the_relief_line() -> None:
 def test_margins_can_be_switched_off() -> None:
     simulated = simulate_patient(8, margins=Margins(0, 0, 0, 0))
     assert all(isinstance(truth.response, ResponseClass) for truth in simulated.courses)
+
+
+def test_a_strained_diary_differs_only_in_noise_and_missing_days() -> None:
+    plain = simulate_patient(6)
+    strained = simulate_patient(6, strain=Strain(noise=1.5, missing=2.0))
+    assert strained.profile.noise_sd == pytest.approx(plain.profile.noise_sd * 1.5)
+    expected_missing = min(MAX_MISSING_SHARE, plain.profile.missing_share * 2)
+    assert strained.profile.missing_share == pytest.approx(expected_missing)
+    assert [i.date for i in strained.infusions] == [i.date for i in plain.infusions]
+    assert strained.underlying_pain == plain.underlying_pain
+    assert len(strained.entries) < len(plain.entries)
+
+
+def test_evaluate_names_a_bad_scale_and_the_rule(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["evaluate", "5", "1", "--noise-scale", "0"])
+    assert stopped.value.code == 2
+    assert "--noise-scale: must be a number above 0, got '0'" in capsys.readouterr().err
+
+
+def test_evaluate_prints_the_report_of_a_strained_cohort(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    main(["evaluate", "5", "1", "--noise-scale", "1.5", "--missing-scale", "2"])
+    printed = capsys.readouterr().out
+    assert printed.startswith("5 patients, ")
+    assert "| relief days within ±2 days of truth |" in printed
 
 
 def test_a_course_without_logged_days_before_it_has_no_baseline() -> None:
