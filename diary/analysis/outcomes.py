@@ -17,7 +17,7 @@ from diary.analysis.response import (
     relief_pct,
     responded,
 )
-from diary.analysis.series import PainSeries, noise_sd, without_bad_days
+from diary.analysis.series import PainSeries, bad_day_spike, noise_sd, without_bad_days
 from diary.domain.courses import Course
 from diary.domain.settings import AnalysisSettings
 
@@ -66,11 +66,13 @@ def analyse_courses(
     """Outcomes in date order; each course's baseline may lean on the one before it.
 
     Baselines are means of the pain as logged (design.md §3); best pain and relief are
-    judged on the series with single bad days toned down (`without_bad_days`).
+    judged on the series with single bad days toned down (`without_bad_days`), a bad day
+    being a score that stands out from the patient's own scatter (`bad_day_spike`).
     """
     if not courses:
         return []
-    diary = _Diary(series, without_bad_days(series), noise_sd(series))
+    noise = noise_sd(series)
+    diary = _Diary(series, without_bad_days(series, bad_day_spike(noise)), noise)
     starts = [course.infusions[0].date.toordinal() for course in courses]
     next_starts: list[int | None] = [*starts[1:], None]
     outcomes: list[CourseOutcome] = []

@@ -18,6 +18,10 @@ from operator import floordiv, le, mul, sub
 
 TRIMMED_CHI2_MEAN = 0.623
 """Mean of a χ²(1) variable below its 90th percentile: corrects the trimmed noise estimate."""
+BAD_DAY_POINTS = 2
+"""A single bad day stands at least this many points above both neighbouring entries..."""
+BAD_DAY_NOISE_MULTIPLE = 2.5
+"""...and at least this many times the patient's own day-to-day scatter (`bad_day_spike`)."""
 
 
 @dataclass(frozen=True)
@@ -145,7 +149,19 @@ def noise_sd(series: PainSeries, floor: float = 0.3) -> float:
     return max(floor, math.sqrt(total / kept / 2 / TRIMMED_CHI2_MEAN))
 
 
-def without_bad_days(series: PainSeries, spike: int = 2, reach: int = 2) -> PainSeries:
+def bad_day_spike(noise: float) -> int:
+    """How many points above both neighbouring entries make a single score a bad day.
+
+    2 points, or 2.5 times the patient's day-to-day scatter `noise` (σ, rounded up to a whole
+    score) when that is more. For a patient whose scores wander by about a point from day to
+    day, a score 2 points above its neighbours is ordinary scatter, not a flare; toning such
+    scores down, while the equally common low ones stay, would pull the level down and make
+    returns read late.
+    """
+    return max(BAD_DAY_POINTS, math.ceil(BAD_DAY_NOISE_MULTIPLE * noise))
+
+
+def without_bad_days(series: PainSeries, spike: int = BAD_DAY_POINTS, reach: int = 2) -> PainSeries:
     """The series with single bad days toned down, for judging relief.
 
     A score at least `spike` points above both neighbouring entries (each within `reach`

@@ -41,6 +41,22 @@ def test_single_bad_day_does_not_end_relief() -> None:
     assert compute_insights(entries, infusions, day(100)).courses[0].relief_end == day(45)
 
 
+def test_a_noisy_patients_ordinary_high_scores_are_not_bad_days() -> None:
+    """Scores zig-zagging by 2 points every day are this patient's scatter, not flares.
+
+    Toning only the high ones down (a fixed 2-point rule) would read the relief at its floor
+    (2) instead of its level (3), and every return of such a patient late."""
+    zigzag = {d: (8 if d % 2 else 6) for d in range(0, 20)}
+    zigzag.update(dict.fromkeys(COURSE_DAYS, 5))
+    zigzag.update({d: (4 if d % 2 else 2) for d in range(25, 60)})
+    zigzag.update({d: (8 if d % 2 else 6) for d in range(60, 100)})
+    entries, infusions = diary(zigzag)
+    course = compute_insights(entries, infusions, day(99)).courses[0]
+    assert course.baseline_pain == 7.1
+    assert course.best_pain == 3.0
+    assert course.relief_end == day(60)
+
+
 def test_bad_day_logged_today_does_not_end_relief() -> None:
     """The last entry has no day after it to show it was a flare: it cannot end relief yet.
 

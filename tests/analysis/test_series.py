@@ -7,7 +7,13 @@ import math
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diary.analysis.series import PainSeries, level_reader, noise_sd, without_bad_days
+from diary.analysis.series import (
+    PainSeries,
+    bad_day_spike,
+    level_reader,
+    noise_sd,
+    without_bad_days,
+)
 
 logged_scores = st.dictionaries(st.integers(0, 60), st.integers(0, 10), max_size=60)
 
@@ -62,3 +68,14 @@ def test_noise_is_the_trimmed_spread_of_day_to_day_steps(scores: dict[int, int])
     kept = steps[: max(1, len(steps) * 9 // 10)]
     expected = max(0.3, math.sqrt(sum(kept) / len(kept) / 2 / 0.623)) if kept else 1.0
     assert noise_sd(series_of(scores)) == expected
+
+
+def test_a_bad_day_stands_out_from_the_patients_own_scatter() -> None:
+    assert [bad_day_spike(noise) for noise in (0.3, 0.5, 0.8)] == [2, 2, 2]
+    assert [bad_day_spike(noise) for noise in (0.81, 1.0, 1.2, 1.21)] == [3, 3, 3, 4]
+
+
+def test_only_scores_past_the_spike_are_toned_down() -> None:
+    scores = {0: 3, 1: 5, 2: 3, 3: 6, 4: 3, 5: 3}
+    assert without_bad_days(series_of(scores), spike=2).scores == (3, 3, 3, 3, 3, 3)
+    assert without_bad_days(series_of(scores), spike=3).scores == (3, 5, 3, 3, 3, 3)
