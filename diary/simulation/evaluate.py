@@ -271,6 +271,13 @@ def format_report(report: CohortReport) -> str:
     return "\n".join(lines)
 
 
+def _patients(text: str) -> int:
+    """The number of patients: a whole number of at least 1."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, got {text!r}")
+    return int(text)
+
+
 def _scale(text: str) -> float:
     """A --*-scale value: a number above 0."""
     try:
@@ -287,16 +294,32 @@ def _arguments() -> argparse.ArgumentParser:
         prog="python -m diary.simulation.evaluate",
         description="Engine and naive method against the truth of a simulated cohort.",
     )
-    parser.add_argument("patients", nargs="?", type=int, default=300)
-    parser.add_argument("seed", nargs="?", type=int, default=2024)
+    parser.add_argument(
+        "patients",
+        nargs="?",
+        type=_patients,
+        default=300,
+        help="how many simulated patients (default 300)",
+    )
+    parser.add_argument(
+        "seed", nargs="?", type=int, default=2024, help="the cohort's seed (default 2024)"
+    )
     parser.add_argument(
         "--no-margins", action="store_true", help="courses anywhere on the IMMPACT scale"
     )
     parser.add_argument(
-        "--noise-scale", type=_scale, default=1.0, help="multiply each patient's scatter"
+        "--noise-scale",
+        type=_scale,
+        default=1.0,
+        metavar="F",
+        help="multiply each patient's day-to-day scatter by F",
     )
     parser.add_argument(
-        "--missing-scale", type=_scale, default=1.0, help="multiply each patient's missing days"
+        "--missing-scale",
+        type=_scale,
+        default=1.0,
+        metavar="F",
+        help="multiply each patient's share of unlogged days by F (at most 60%%)",
     )
     return parser
 

@@ -106,11 +106,21 @@ def test_a_strained_diary_differs_only_in_noise_and_missing_days() -> None:
     assert len(strained.entries) < len(plain.entries)
 
 
-def test_evaluate_names_a_bad_scale_and_the_rule(capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    ("arguments", "problem"),
+    [
+        (["5", "1", "--noise-scale", "0"], "--noise-scale: must be a number above 0, got '0'"),
+        (["5", "1", "--missing-scale", "x"], "--missing-scale: must be a number above 0, got 'x'"),
+        (["0", "1"], "patients: must be a whole number of at least 1, got '0'"),
+    ],
+)
+def test_evaluate_names_a_bad_argument_and_the_rule(
+    arguments: list[str], problem: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     with pytest.raises(SystemExit) as stopped:
-        main(["evaluate", "5", "1", "--noise-scale", "0"])
+        main(["evaluate", *arguments])
     assert stopped.value.code == 2
-    assert "--noise-scale: must be a number above 0, got '0'" in capsys.readouterr().err
+    assert problem in capsys.readouterr().err
 
 
 def test_evaluate_prints_the_report_of_a_strained_cohort(
