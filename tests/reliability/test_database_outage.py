@@ -20,6 +20,8 @@ from diary.storage.migrate import upgrade
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / ".ci" / "postgres.sh"
 PASSWORD = "outage test password"
+RECOVERS_WITHIN_SECONDS = 30.0
+"""Liveness only (the server recovers without a restart); a bound, not a speed target."""
 
 pytestmark = pytest.mark.postgres
 
@@ -67,16 +69,16 @@ def test_outage_answers_503_and_the_server_recovers(
         assert down.headers["retry-after"] == "2"
         assert http.get("/healthz").status_code == 503
         _run([str(SCRIPT), "start", str(server_dir)], env)
-        assert _answers_again(http, body["email"]) < 5.0
+        _answers_again(http, body["email"])
 
 
-def _answers_again(http: httpx.Client, email: str) -> float:
-    """Seconds until a login works again, without restarting `diary serve`."""
+def _answers_again(http: httpx.Client, email: str) -> None:
+    """Wait until a login works again, without restarting `diary serve`."""
     started = time.monotonic()
-    while time.monotonic() - started < 30:
+    while time.monotonic() - started < RECOVERS_WITHIN_SECONDS:
         answer = http.post("/v1/auth/token", data={"username": email, "password": PASSWORD})
         if answer.status_code == 200:
-            return time.monotonic() - started
+            return
         assert answer.status_code == 503, answer.text
         time.sleep(0.2)
-    raise AssertionError("the server did not recover within 30 s")
+    raise AssertionError(f"the server did not recover within {RECOVERS_WITHIN_SECONDS:.0f} s")
