@@ -113,13 +113,11 @@ def _analyse(
     last = as_of if next_start is None else min(as_of, next_start - 1)
     baseline = course_baseline(diary.logged, start, earlier, settings)
     best, response = _best_and_response(diary, end, last, baseline, settings)
-    hidden = _shows_no_relief(baseline, best, settings) and _opening_unlogged(
-        diary, end, last, settings
-    )
-    if hidden:  # pain is back by the first entry; any relief fell in the unlogged days
-        best, response = None, ResponseClass.INSUFFICIENT_DATA
     window = ReliefWindow(end, last, next_start)
-    relief = _hidden_from_start(end) if hidden else _relief(diary, window, baseline, best, settings)
+    unjudged = _not_judged_yet(diary, window, baseline, best, response, settings)
+    if unjudged is not None:
+        best, response = None, ResponseClass.INSUFFICIENT_DATA
+    relief = unjudged or _relief(diary, window, baseline, best, settings)
     censored = relief is not None and relief.censored_by is not None
     returned = relief is not None and relief.returned
     return CourseOutcome(
@@ -156,6 +154,46 @@ def _best_and_response(
     level, count = few
     response = classify_with_margin(pain, level, FEW_ENTRIES_Z * diary.noise / count**0.5, settings)
     return (None, response) if response is ResponseClass.INSUFFICIENT_DATA else (level, response)
+
+
+def _not_judged_yet(
+    diary: _Diary,
+    window: ReliefWindow,
+    baseline: Baseline | None,
+    best: float | None,
+    response: ResponseClass,
+    settings: AnalysisSettings,
+) -> ReliefFinding | None:
+    """Relief censored at the course end when the diary cannot judge the course (yet), else None.
+
+    Two cases, both `insufficient_data`: the first days after the course went unlogged and
+    pain is back by the first entry (any relief fell in the unlogged days); or, at the end of
+    the data within the 14 days a response is judged on, a single entry suggests no response.
+    """
+    end, last = window.course_end, window.last
+    if _shows_no_relief(baseline, best, settings) and _opening_unlogged(diary, end, last, settings):
+        return _hidden_from_start(end)
+    if _non_response_too_early(diary, window, response, settings):
+        return ReliefFinding(None, CensorReason.END_OF_DATA, seen_until=end)
+    return None
+
+
+def _non_response_too_early(
+    diary: _Diary, window: ReliefWindow, response: ResponseClass, settings: AnalysisSettings
+) -> bool:
+    """Is a non-response read from a single entry, with more entries still to come?
+
+    A single score may be a bad day, lifted by points (two in a row are taken as real, as
+    under `without_bad_days`); nothing lowers one by as much, so a clear response may still be
+    read from one entry (`classify_with_margin`). While the 14-day response window is open at
+    the end of the data, a non-response waits for the next entry. Once a next course has
+    begun or the window is over, no more entries can come, and the one is judged as it is.
+    """
+    if window.next_course_start is not None or responded(response) is not False:
+        return False
+    if window.last >= window.course_end + settings.response_window_days:
+        return False
+    return diary.cleaned.count_between(window.first, window.last) == 1
 
 
 def _shows_no_relief(

@@ -14,6 +14,7 @@ from rich.table import Table
 
 from diary.analysis import CourseInsight, Flag, Insights, Tier
 from diary.cli.state import parse_day, state_of
+from diary.export.wording import days_text
 
 flags_app = typer.Typer(help="Warning flags raised by the diary.", invoke_without_command=True)
 
@@ -87,10 +88,11 @@ def _number(value: float | None) -> str:
 
 
 def _relief(course: CourseInsight) -> str:
-    if not course.relief_days_known:
+    days = course.relief_days
+    if days is None or not course.relief_days_known:
         return "ongoing" if course.ongoing else "unknown"
     prefix = "≥ " if course.censored else ""
-    return f"{prefix}{course.relief_days} days"
+    return f"{prefix}{days_text(days)}"
 
 
 def print_flags(out: Console, flags: Sequence[Flag]) -> None:

@@ -87,6 +87,39 @@ def test_one_high_score_after_a_course_does_not_rule_out_a_response() -> None:
     assert course.response is ResponseClass.NONE
 
 
+def test_a_single_usual_score_right_after_a_course_is_too_early_to_call() -> None:
+    """One entry at the usual pain, not high enough to be held back: no verdict yet (it may
+    be a bad day); the next entry, or the end of the 14-day window, settles it."""
+    pains = {d: p for d, p in relief_curve().items() if d <= 24}
+    pains.update(dict.fromkeys(COURSE_DAYS, 7))
+    pains[26] = 7
+    entries, infusions = diary(pains)
+    insights = compute_insights(entries, infusions, day(26))
+    course = insights.courses[0]
+    assert course.response is ResponseClass.INSUFFICIENT_DATA
+    assert (course.censored, course.ongoing, course.relief_days) == (True, True, 0)
+    assert course.best_pain is None
+    assert insights.maintenance.status == "not_yet"
+    assert "too early to tell" in insights.maintenance.message
+    window_over = compute_insights(entries, infusions, day(38)).courses[0]
+    assert window_over.response is ResponseClass.NONE
+    pains[27] = 7
+    entries, infusions = diary(pains)
+    insights = compute_insights(entries, infusions, day(27))
+    assert insights.courses[0].response is ResponseClass.NONE
+    assert insights.maintenance.status == "not_applicable"
+
+
+def test_a_single_low_score_right_after_a_course_shows_a_response() -> None:
+    """A flare lifts a score, nothing lowers one by 5 points: one entry can show a response."""
+    pains = {d: p for d, p in relief_curve().items() if d <= 24}
+    pains[26] = 2
+    entries, infusions = diary(pains)
+    course = compute_insights(entries, infusions, day(26)).courses[0]
+    assert course.response is ResponseClass.SUBSTANTIAL
+    assert course.censored
+
+
 def test_a_held_back_entry_never_stands_in_for_relief() -> None:
     """The held-back last entry is left out, not replaced by the entry before it: a course day
     of 4 must not turn one 9 after the course into a response (found in review)."""

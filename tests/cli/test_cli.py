@@ -207,3 +207,19 @@ def test_insights_on_the_day_of_an_infusion_says_ongoing_not_zero_days(run) -> N
     assert "0 days" not in table
     course = json.loads(run("insights", "--json", "--as-of", "2026-06-08").output)["courses"][0]
     assert (course["relief_days"], course["censored"], course["ongoing"]) == (0, True, True)
+
+
+def test_insights_after_one_ordinary_day_is_too_early_then_one_day(run) -> None:  # type: ignore[no-untyped-def]
+    """One usual score after a course: too early to call; a second one: no change, 1 day."""
+    for day in range(1, 8):
+        run("log", "--date", f"2026-06-{day:02d}", "--pain", "7")
+    run("infusion", "add", "--date", "2026-06-08")
+    run("log", "--date", "2026-06-09", "--pain", "7")
+    early = run("insights", "--as-of", "2026-06-09").output
+    assert "ongoing" in early
+    assert "insufficient data" in early
+    assert "too early to tell" in early
+    run("log", "--date", "2026-06-10", "--pain", "7")
+    table = run("insights", "--as-of", "2026-06-10").output
+    assert " 1 day " in table
+    assert "none" in table
