@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from diary.analysis import CourseInsight, Flag, MaintenanceStatus, ResponseClass, Tier
+from diary.export.wording import days_text
 
 TIER_HEADING: dict[Tier, str] = {
     Tier.EMERGENCY: "EMERGENCY",
@@ -56,9 +57,9 @@ def number(value: float | None, empty: str = "") -> str:
 
 def relief_words(course: CourseInsight) -> str:
     """How long relief lasted: `34 days`, `at least 20 days`, `ongoing` or `unknown`."""
-    if not course.relief_days_known:
+    if course.relief_days is None or not course.relief_days_known:
         return "ongoing" if course.ongoing else "unknown"
-    days = f"{course.relief_days} day{'s' if course.relief_days != 1 else ''}"
+    days = days_text(course.relief_days)
     return f"at least {days}" if course.censored else days
 
 

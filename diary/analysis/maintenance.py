@@ -90,7 +90,9 @@ def _too_little_data(
             f"It is too early to tell how the course that ended on {ended} is working. "
             "Keep logging your pain every day."
         )
-        return _build(MaintenanceStatus.NOT_YET, prediction, text)
+        if prediction is None:
+            return _build(MaintenanceStatus.NOT_YET, None, text)
+        return _from_history(as_of, prediction, f"{text} ")
     text = (
         f"There are not enough diary entries around the course that ended on {ended} to "
         "judge its effect. Logging pain daily, including the week before a course, helps."
@@ -118,7 +120,12 @@ def _relief_ongoing(as_of: dt.date, prediction: Prediction | None) -> Maintenanc
             "relief lasts, the diary can suggest when to talk about a maintenance session."
         )
         return _build(MaintenanceStatus.NOT_YET, None, text)
-    usual = f"In your earlier courses relief lasted about {prediction.median_days:g} days"
+    return _from_history(as_of, prediction, "")
+
+
+def _from_history(as_of: dt.date, prediction: Prediction, opening: str) -> Maintenance:
+    """`soon` from `discuss_from` on, `not_yet` before it (design.md §3)."""
+    usual = f"{opening}In your earlier courses relief lasted about {prediction.median_days:g} days"
     fade = f"so it may fade around {prediction.relief_end.isoformat()}"
     if as_of >= prediction.discuss_from:
         text = f"{usual}, {fade}. You may {RAISE} now."

@@ -193,7 +193,7 @@ def _non_response_too_early(
         return False
     if window.last >= window.course_end + settings.response_window_days:
         return False
-    return diary.cleaned.count_between(window.first, window.last) == 1
+    return diary.logged.count_between(window.first, window.last) == 1  # held back or not
 
 
 def _shows_no_relief(

@@ -75,8 +75,9 @@ class Strain:
     """Diaries harder to read than the drawn patients': a robustness check (docs/analysis.md).
 
     `noise` multiplies the day-to-day scatter and `missing` the share of single days left
-    unlogged; every random draw stays the same, so a strained cohort differs from the plain
-    one only in how noisy and how sparse its diaries are.
+    unlogged. The courses and the noise-free pain stay those of the plain patient. With
+    `noise` alone every random draw stays the same too; with `missing`, the scores are drawn
+    afresh (a day's score is drawn only when it is logged, so the later draws shift).
     """
 
     noise: float = 1.0

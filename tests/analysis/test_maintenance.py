@@ -47,3 +47,19 @@ def test_non_response_suggests_reviewing_the_treatment() -> None:
     maintenance = compute_insights(entries, infusions_on(20), day(79)).maintenance
     assert maintenance.status is MaintenanceStatus.NOT_APPLICABLE
     assert "reviewing the treatment" in maintenance.message
+
+
+def test_too_early_to_tell_still_follows_the_history_dates() -> None:
+    """One usual entry after the third course: its response is not known yet, but the
+    earlier courses' relief (8 days) still dates the suggestion; `soon` once the date to
+    raise it has come, never `not_yet` with that date already past (found in review)."""
+    pains = {d: 3 if any(start < d <= start + 8 for start in (20, 60)) else 7 for d in range(101)}
+    entries = entries_from([*sorted(pains.items()), (102, 7)])
+    infusions = infusions_on(20, 60, 100)
+    for as_of, status in ((100, MaintenanceStatus.NOT_YET), (102, MaintenanceStatus.SOON)):
+        insights = compute_insights(entries, infusions, day(as_of))
+        assert insights.courses[-1].response == "insufficient_data"
+        maintenance = insights.maintenance
+        assert maintenance.status is status
+        assert maintenance.discuss_from == day(102)
+        assert "too early to tell" in maintenance.message

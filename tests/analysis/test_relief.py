@@ -45,7 +45,7 @@ def test_a_noisy_patients_ordinary_high_scores_are_not_bad_days() -> None:
     """Scores zig-zagging by 2 points every day are this patient's scatter, not flares.
 
     Toning only the high ones down (a fixed 2-point rule) would read the relief at its floor
-    (2) instead of its level (3), and every return of such a patient late."""
+    (2) instead of its level (3); docs/analysis.md measures how it made returns read late."""
     zigzag = {d: (8 if d % 2 else 6) for d in range(0, 20)}
     zigzag.update(dict.fromkeys(COURSE_DAYS, 5))
     zigzag.update({d: (4 if d % 2 else 2) for d in range(25, 60)})
@@ -103,11 +103,12 @@ def test_a_single_usual_score_right_after_a_course_is_too_early_to_call() -> Non
     assert "too early to tell" in insights.maintenance.message
     window_over = compute_insights(entries, infusions, day(38)).courses[0]
     assert window_over.response is ResponseClass.NONE
-    pains[27] = 7
-    entries, infusions = diary(pains)
-    insights = compute_insights(entries, infusions, day(27))
-    assert insights.courses[0].response is ResponseClass.NONE
-    assert insights.maintenance.status == "not_applicable"
+    for second in (7, 9):  # a higher second entry is held back, but it is an entry all the same
+        pains[27] = second
+        entries, infusions = diary(pains)
+        insights = compute_insights(entries, infusions, day(27))
+        assert insights.courses[0].response is ResponseClass.NONE
+        assert insights.maintenance.status == "not_applicable"
 
 
 def test_a_single_low_score_right_after_a_course_shows_a_response() -> None:

@@ -95,7 +95,7 @@ def test_margins_can_be_switched_off() -> None:
     assert all(isinstance(truth.response, ResponseClass) for truth in simulated.courses)
 
 
-def test_a_strained_diary_differs_only_in_noise_and_missing_days() -> None:
+def test_a_strained_diary_keeps_its_courses_and_noise_free_pain() -> None:
     plain = simulate_patient(6)
     strained = simulate_patient(6, strain=Strain(noise=1.5, missing=2.0))
     assert strained.profile.noise_sd == pytest.approx(plain.profile.noise_sd * 1.5)
@@ -104,6 +104,9 @@ def test_a_strained_diary_differs_only_in_noise_and_missing_days() -> None:
     assert [i.date for i in strained.infusions] == [i.date for i in plain.infusions]
     assert strained.underlying_pain == plain.underlying_pain
     assert len(strained.entries) < len(plain.entries)
+    noisier = simulate_patient(6, strain=Strain(noise=1.5))
+    assert [e.date for e in noisier.entries] == [e.date for e in plain.entries]
+    assert noisier.infusions == plain.infusions  # every draw the same, the scatter aside
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Label
 
+from diary.export.wording import days_text
 from tui.gateway import DiaryOverview, SavedDay
 from tui.messages import DiaryChanged
 from tui.screens.base import DiaryPage
@@ -60,7 +61,7 @@ class DiaryScreen(DiaryPage):
         picker = self.query_one(RangePicker)
         days = self.overview.entries_between(picker.start, picker.end)
         self.query_one(DaysTable).show(days, self.overview)
-        logged = f"{len(days)} day{'s' if len(days) != 1 else ''} logged"
+        logged = f"{days_text(len(days))} logged"
         owner = (
             f"{self.context.patient_name}'s diary" if self.context.patient_name else "Your diary"
         )
