@@ -243,13 +243,28 @@ def _relief(
     best: float | None,
     settings: AnalysisSettings,
 ) -> ReliefFinding | None:
+    """Relief end from the relief scan, or the day after the course when there was none."""
     if baseline is None:
         return None
     ruled_out = _shows_no_relief(baseline, best, settings)
     if ruled_out and not _next_course_within_response_window(window, settings):
         return ReliefFinding(relief_end=window.first)
     threshold = baseline.pain * settings.relief_fraction
-    return find_relief_end(diary.cleaned, window, threshold, settings, diary.noise)
+    found = find_relief_end(diary.cleaned, window, threshold, settings, diary.noise)
+    if ruled_out and found.relief_end is not None and found.relief_end > window.first:
+        return _cut_short_before_judged(window)
+    return found
+
+
+def _cut_short_before_judged(window: ReliefWindow) -> ReliefFinding:
+    """Censored by the next course at 0 days: the days it cut off decide the relief end.
+
+    The days before the next course show no relief, yet the scan places a return after the
+    first day. Without the next course, the full 14 days might have shown no relief at all
+    (relief ending the day after the course) or the same return; the diary cannot say which,
+    and a later course may only censor an earlier one, never move its end.
+    """
+    return ReliefFinding(None, CensorReason.NEXT_COURSE, seen_until=window.course_end)
 
 
 def to_insight(outcome: CourseOutcome) -> CourseInsight:

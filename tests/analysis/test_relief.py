@@ -309,3 +309,20 @@ def test_one_bad_day_just_before_a_booster_leaves_the_lower_bound_alone() -> Non
     course = compute_insights(entries, infusions, day(100)).courses[0]
     assert course.censored
     assert course.relief_days == 48 - 24
+
+
+def test_a_booster_within_two_weeks_of_a_course_that_did_not_help_only_censors_it() -> None:
+    """The days before the booster show no relief, yet a noisy scan would place a return on
+    day 3; without the booster the course reads as no relief (relief ends the next day). So
+    the booster may only censor the course, not move its end (found in review, from a random
+    diary)."""
+    scores = [(0, 7), (2, 7), (3, 8), (5, 7), (6, 10), (7, 10), (8, 7), (9, 9), (10, 8), (12, 7)]
+    scores += [(13, 8), (14, 7), (15, 10), (17, 10), (18, 8), (19, 4), (20, 5), (21, 7), (25, 8)]
+    scores += [(27, 10), (28, 7), (29, 9), (31, 5), (32, 10), (33, 9), (39, 8), (41, 8)]
+    scores += [(43, 10), (44, 8), (45, 10), (46, 7), (48, 8), (50, 9), (51, 8), (52, 8), (56, 5)]
+    entries = entries_from(scores)
+    alone = compute_insights(entries, infusions_on(15, 16, 17), day(57)).courses[0]
+    assert alone.relief_end == day(18)
+    boosted = compute_insights(entries, infusions_on(15, 16, 17, 31), day(57)).courses[0]
+    assert (boosted.relief_end, boosted.censored, boosted.relief_days) == (None, True, 0)
+    assert boosted.responded is alone.responded is False
