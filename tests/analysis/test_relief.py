@@ -23,6 +23,11 @@ def relief_curve(
     return pains
 
 
+def through_the_course() -> dict[int, int]:
+    """`relief_curve` up to the course's last day: nothing logged after the course yet."""
+    return {d: p for d, p in relief_curve().items() if d <= COURSE_DAYS[-1]}
+
+
 def test_clean_return_is_found_on_its_day() -> None:
     entries, infusions = diary(relief_curve())
     course = compute_insights(entries, infusions, day(100)).courses[0]
@@ -75,7 +80,7 @@ def test_bad_day_logged_today_does_not_end_relief() -> None:
 
 def test_one_high_score_after_a_course_does_not_rule_out_a_response() -> None:
     """Three unlogged days after the course, then one bad day: too early to call it none."""
-    pains = {d: p for d, p in relief_curve().items() if d <= 24}
+    pains = through_the_course()
     pains[28] = 9
     entries, infusions = diary(pains)
     course = compute_insights(entries, infusions, day(28)).courses[0]
@@ -90,7 +95,7 @@ def test_one_high_score_after_a_course_does_not_rule_out_a_response() -> None:
 def test_a_single_usual_score_right_after_a_course_is_too_early_to_call() -> None:
     """One entry at the usual pain, not high enough to be held back: no verdict yet (it may
     be a bad day); the next entry, or the end of the 14-day window, settles it."""
-    pains = {d: p for d, p in relief_curve().items() if d <= 24}
+    pains = through_the_course()
     pains.update(dict.fromkeys(COURSE_DAYS, 7))
     pains[26] = 7
     entries, infusions = diary(pains)
@@ -113,7 +118,7 @@ def test_a_single_usual_score_right_after_a_course_is_too_early_to_call() -> Non
 
 def test_a_single_low_score_right_after_a_course_shows_a_response() -> None:
     """A flare lifts a score, nothing lowers one by 5 points: one entry can show a response."""
-    pains = {d: p for d, p in relief_curve().items() if d <= 24}
+    pains = through_the_course()
     pains[26] = 2
     entries, infusions = diary(pains)
     course = compute_insights(entries, infusions, day(26)).courses[0]
@@ -124,7 +129,7 @@ def test_a_single_low_score_right_after_a_course_shows_a_response() -> None:
 def test_a_held_back_entry_never_stands_in_for_relief() -> None:
     """The held-back last entry is left out, not replaced by the entry before it: a course day
     of 4 must not turn one 9 after the course into a response (found in review)."""
-    pains = {d: p for d, p in relief_curve().items() if d <= 24}
+    pains = through_the_course()
     pains[25] = 9
     entries, infusions = diary(pains)
     for as_of in (25, 40):
@@ -137,7 +142,7 @@ def test_a_held_back_entry_never_stands_in_for_relief() -> None:
 def test_one_high_score_after_unlogged_days_claims_no_relief() -> None:
     """Five unlogged days, then one 9: relief was never seen, so no "at least" days, with or
     without a booster after it (found in review)."""
-    pains = {d: p for d, p in relief_curve().items() if d <= 24}
+    pains = through_the_course()
     pains[30] = 9
     entries, infusions = diary(pains)
     alone = compute_insights(entries, infusions, day(40)).courses[0]
