@@ -154,7 +154,7 @@ def report() -> CohortReport:
 
 # Issue 3 targets: ≥ 95% within ±2 days, MAE ≤ 1.5, responded ≥ 98%, every censored course
 # censored. This cohort (seed 2) meets all four (100% of 297 censored courses), but across the
-# 41 cohorts of docs/analysis.md censoring measures 99.3–100%, so that floor (99%) guards the
+# 49 cohorts of docs/analysis.md censoring measures 99.3–100%, so that floor (99%) guards the
 # measured level, not the target.
 def test_relief_days_within_two_days_of_truth(report: CohortReport) -> None:
     assert report.engine.completed_courses > 1000
