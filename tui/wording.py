@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Iterable
 
 from diary.analysis import CourseInsight, Flag, MaintenanceStatus, ResponseClass, Tier
-from diary.export.wording import days_text
 
 TIER_HEADING: dict[Tier, str] = {
     Tier.EMERGENCY: "EMERGENCY",
@@ -53,14 +52,6 @@ def short_day(day: dt.date) -> str:
 def number(value: float | None, empty: str = "") -> str:
     """A number without a trailing `.0`; `empty` when not recorded."""
     return empty if value is None else f"{value:g}"
-
-
-def relief_words(course: CourseInsight) -> str:
-    """How long relief lasted: `34 days`, `at least 20 days`, `ongoing` or `unknown`."""
-    if course.relief_days is None or not course.relief_days_known:
-        return "ongoing" if course.ongoing else "unknown"
-    days = days_text(course.relief_days)
-    return f"at least {days}" if course.censored else days
 
 
 def course_dates(course: CourseInsight) -> str:

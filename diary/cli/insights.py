@@ -14,7 +14,7 @@ from rich.table import Table
 
 from diary.analysis import CourseInsight, Flag, Insights, Tier
 from diary.cli.state import parse_day, state_of
-from diary.export.wording import days_text
+from diary.export.counts_words import relief_cell
 
 flags_app = typer.Typer(help="Warning flags raised by the diary.", invoke_without_command=True)
 
@@ -77,7 +77,7 @@ def _course_table(courses: Sequence[CourseInsight]) -> Table:
             str(course.infusions),
             _number(course.baseline_pain),
             _number(course.best_pain),
-            _relief(course),
+            relief_cell(course, at_least="≥ "),
             course.response.value.replace("_", " "),
         )
     return table
@@ -85,14 +85,6 @@ def _course_table(courses: Sequence[CourseInsight]) -> Table:
 
 def _number(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
-
-
-def _relief(course: CourseInsight) -> str:
-    days = course.relief_days
-    if days is None or not course.relief_days_known:
-        return "ongoing" if course.ongoing else "unknown"
-    prefix = "≥ " if course.censored else ""
-    return f"{prefix}{days_text(days)}"
 
 
 def print_flags(out: Console, flags: Sequence[Flag]) -> None:

@@ -9,6 +9,7 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from diary.analysis import MaintenanceStatus, Tier
+from diary.export.counts_words import days_text
 from diary.export.pdf_styles import (
     ALERT_FILL,
     ALERT_SMALL,
@@ -36,7 +37,6 @@ from diary.export.wording import (
     completeness_lines,
     current_picture,
     day,
-    days_text,
     rescue_lines,
     rule_label,
     side_effect_lines,

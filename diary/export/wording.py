@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from diary.analysis import CourseInsight, Maintenance, MaintenanceStatus, ResponseClass, Tier
+from diary.export.counts_words import days_text
 from diary.export.summary import AppointmentSummary, ReliefRange
 from diary.export.summary_counts import Mean, Symptom
 
@@ -54,10 +55,6 @@ def whole(value: int | None) -> str:
 
 def milligrams(value: float | None) -> str:
     return NOT_RECORDED if value is None else f"{value:g} mg"
-
-
-def days_text(count: int) -> str:
-    return f"{count} day{'' if count == 1 else 's'}"
 
 
 def rule_label(rule: str) -> str:

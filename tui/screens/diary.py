@@ -14,7 +14,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Label
 
-from diary.export.wording import days_text
+from diary.export.counts_words import days_text
 from tui.gateway import DiaryOverview, SavedDay
 from tui.messages import DiaryChanged
 from tui.screens.base import DiaryPage

@@ -8,7 +8,8 @@ from textual.widgets import DataTable
 
 from diary.analysis import CourseInsight
 from diary.domain import Infusion
-from tui.wording import RESPONSE_WORDS, course_dates, number, relief_words
+from diary.export.counts_words import relief_cell
+from tui.wording import RESPONSE_WORDS, course_dates, number
 
 COLUMNS = ("Course", "Inf.", "mg", "Base", "Best", "Relief", "Response")
 
@@ -29,7 +30,7 @@ class CourseTable(DataTable[str]):
                 number(_total_dose(course, infusions), "?"),
                 number(course.baseline_pain, "?"),
                 number(course.best_pain, "?"),
-                relief_words(course),
+                relief_cell(course),
                 RESPONSE_WORDS[course.response],
             )
 
