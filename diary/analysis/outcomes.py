@@ -114,10 +114,12 @@ def _analyse(
     baseline = course_baseline(diary.logged, start, earlier, settings)
     best, response = _best_and_response(diary, end, last, baseline, settings)
     window = ReliefWindow(end, last, next_start)
-    unjudged = _not_judged_yet(diary, window, baseline, best, response, settings)
-    if unjudged is not None:
+    ruled_out = _shows_no_relief(baseline, best, settings)
+    relief = _not_judged_yet(diary, window, ruled_out, response, settings)
+    if relief is not None:
         best, response = None, ResponseClass.INSUFFICIENT_DATA
-    relief = unjudged or _relief(diary, window, baseline, best, settings)
+    else:
+        relief = _relief(diary, window, baseline, ruled_out, settings)
     censored = relief is not None and relief.censored_by is not None
     returned = relief is not None and relief.returned
     return CourseOutcome(
@@ -159,8 +161,7 @@ def _best_and_response(
 def _not_judged_yet(
     diary: _Diary,
     window: ReliefWindow,
-    baseline: Baseline | None,
-    best: float | None,
+    ruled_out: bool,
     response: ResponseClass,
     settings: AnalysisSettings,
 ) -> ReliefFinding | None:
@@ -169,9 +170,10 @@ def _not_judged_yet(
     Two cases, both `insufficient_data`: the first days after the course went unlogged and
     pain is back by the first entry (any relief fell in the unlogged days); or, at the end of
     the data within the 14 days a response is judged on, a single entry suggests no response.
+    `ruled_out`: the best level shows no relief (`_shows_no_relief`).
     """
     end, last = window.course_end, window.last
-    if _shows_no_relief(baseline, best, settings) and _opening_unlogged(diary, end, last, settings):
+    if ruled_out and _opening_unlogged(diary, end, last, settings):
         return _hidden_from_start(end)
     if _non_response_too_early(diary, window, response, settings):
         return ReliefFinding(None, CensorReason.END_OF_DATA, seen_until=end)
@@ -240,13 +242,13 @@ def _relief(
     diary: _Diary,
     window: ReliefWindow,
     baseline: Baseline | None,
-    best: float | None,
+    ruled_out: bool,
     settings: AnalysisSettings,
 ) -> ReliefFinding | None:
-    """Relief end from the relief scan, or the day after the course when there was none."""
+    """Relief end from the relief scan, or the day after the course when there was none
+    (`ruled_out`: the best level shows no relief)."""
     if baseline is None:
         return None
-    ruled_out = _shows_no_relief(baseline, best, settings)
     if ruled_out and not _next_course_within_response_window(window, settings):
         return ReliefFinding(relief_end=window.first)
     threshold = baseline.pain * settings.relief_fraction
