@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -45,11 +46,31 @@ def test_every_operation_of_the_openapi(tmp_path: Path, clock: FixedClock) -> No
         _fuzz(operation, patient_id, {"Authorization": f"Bearer {token}"})
 
 
-def _sign_in(http: TestClient) -> tuple[str, str]:
-    account = {"email": "fuzz@example.org", "password": PASSWORD, "name": "F", "role": "patient"}
+def _sign_in(http: TestClient, email: str = "fuzz@example.org") -> tuple[str, str]:
+    account = {"email": email, "password": PASSWORD, "name": "F", "role": "patient"}
     patient_id = http.post("/v1/auth/register", json=account).json()["id"]
     form = {"username": account["email"], "password": PASSWORD}
     return patient_id, http.post("/v1/auth/token", data=form).json()["access_token"]
+
+
+def aim_at_own_diary(case: schemathesis.Case, patient_id: str) -> None:
+    """Point a generated request at the signed-in patient's diary, so it reaches real code.
+
+    Only a generated id that is a UUID is replaced: any other value is schemathesis' invalid
+    data on purpose, and must stay so for the API to refuse it (and for the check that
+    invalid data is refused to judge the answer by what was really sent).
+    """
+    generated = (case.path_parameters or {}).get("patient_id")
+    if isinstance(generated, str) and _is_uuid(generated):
+        case.path_parameters["patient_id"] = patient_id
+
+
+def _is_uuid(text: str) -> bool:
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _fuzz(operation: Any, patient_id: str, headers: dict[str, str]) -> None:
@@ -61,8 +82,7 @@ def _fuzz(operation: Any, patient_id: str, headers: dict[str, str]) -> None:
         database=None,
     )
     def run(case: schemathesis.Case) -> None:
-        if case.path_parameters and "patient_id" in case.path_parameters:
-            case.path_parameters["patient_id"] = patient_id
+        aim_at_own_diary(case, patient_id)
         case.call_and_validate(headers=headers, checks=CHECKS)
 
     try:
