@@ -210,10 +210,11 @@ def _shows_no_relief(
 def _next_course_within_response_window(window: ReliefWindow, settings: AnalysisSettings) -> bool:
     """Did the next course start within the days a response is judged on (days 1–14)?
 
-    The best level of the days before it then says too little to rule relief out: without
-    that course, the days after it would be read too. The relief scan decides instead, and
-    censors the course when its return cannot be confirmed before the next course, so a later
-    course can only censor an earlier one (design.md §3, a property test checks it).
+    The days before it then cannot settle whether there was relief at all: without that
+    course, the days after it would be read too, and could rule relief out or show it. So
+    the best level alone does not end relief, and a return the relief scan places after the
+    first day does not either (`_cut_short_before_judged`): a later course may only censor an
+    earlier one, never move its end (design.md §3, a property test checks it).
     """
     start = window.next_course_start
     return start is not None and start <= window.course_end + settings.response_window_days
@@ -249,11 +250,12 @@ def _relief(
     (`ruled_out`: the best level shows no relief)."""
     if baseline is None:
         return None
-    if ruled_out and not _next_course_within_response_window(window, settings):
+    cut_short = _next_course_within_response_window(window, settings)
+    if ruled_out and not cut_short:
         return ReliefFinding(relief_end=window.first)
     threshold = baseline.pain * settings.relief_fraction
     found = find_relief_end(diary.cleaned, window, threshold, settings, diary.noise)
-    if ruled_out and found.relief_end is not None and found.relief_end > window.first:
+    if cut_short and found.relief_end is not None and found.relief_end > window.first:
         return _cut_short_before_judged(window)
     return found
 
@@ -261,10 +263,12 @@ def _relief(
 def _cut_short_before_judged(window: ReliefWindow) -> ReliefFinding:
     """Censored by the next course at 0 days: the days it cut off decide the relief end.
 
-    The days before the next course show no relief, yet the scan places a return after the
-    first day. Without the next course, the full 14 days might have shown no relief at all
-    (relief ending the day after the course) or the same return; the diary cannot say which,
-    and a later course may only censor an earlier one, never move its end.
+    The next course started within the 14 days a response is judged on, and the scan places
+    a return after the first day. Without the next course, the full 14 days might have ruled
+    relief out (relief ending the day after the course) or shown the same return; the days
+    before it cannot say which, whether they show relief or not (the best level is read from
+    all 14 days, and a few more scores can move it across the threshold). So the course is
+    censored, and a later course only ever censors an earlier one, never moves its end.
     """
     return ReliefFinding(None, CensorReason.NEXT_COURSE, seen_until=window.course_end)
 
