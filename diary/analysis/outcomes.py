@@ -256,21 +256,25 @@ def _relief(
     threshold = baseline.pain * settings.relief_fraction
     found = find_relief_end(diary.cleaned, window, threshold, settings, diary.noise)
     if cut_short and found.relief_end is not None and found.relief_end > window.first:
-        return _cut_short_before_judged(window)
+        return _cut_short_before_judged(window, None if ruled_out else found.relief_end)
     return found
 
 
-def _cut_short_before_judged(window: ReliefWindow) -> ReliefFinding:
-    """Censored by the next course at 0 days: the days it cut off decide the relief end.
+def _cut_short_before_judged(window: ReliefWindow, return_day: int | None) -> ReliefFinding:
+    """Censored by the next course: the days it cut off decide the relief end.
 
     The next course started within the 14 days a response is judged on, and the scan places
-    a return after the first day. Without the next course, the full 14 days might have ruled
-    relief out (relief ending the day after the course) or shown the same return; the days
-    before it cannot say which, whether they show relief or not (the best level is read from
-    all 14 days, and a few more scores can move it across the threshold). So the course is
-    censored, and a later course only ever censors an earlier one, never moves its end.
+    a return after the first day (`return_day`). Without the next course, the full 14 days
+    might have ruled relief out (relief ending the day after the course) or shown the same
+    return; the days before it cannot say which, whether they show relief or not (the best
+    level is read from all 14 days, and a few more scores can move it across the threshold).
+    So the course is censored, and a later course only ever censors an earlier one, never
+    moves its end. Relief is said to have lasted until the day before the return when the
+    days before the next course show a response, and 0 days when they show none
+    (`return_day` None).
     """
-    return ReliefFinding(None, CensorReason.NEXT_COURSE, seen_until=window.course_end)
+    seen_until = window.course_end if return_day is None else return_day - 1
+    return ReliefFinding(None, CensorReason.NEXT_COURSE, seen_until=seen_until)
 
 
 def to_insight(outcome: CourseOutcome) -> CourseInsight:

@@ -42,6 +42,8 @@ class Tally:
 
     errors: list[int | None] = field(default_factory=list)
     """relief days − truth, for courses whose relief end the diary can show."""
+    completed_censored: list[bool] = field(default_factory=list)
+    """For the same courses: reported censored ("at least" days, scored as relief days)."""
     response_hits: list[bool] = field(default_factory=list)
     responded_hits: list[bool] = field(default_factory=list)
     censored_hits: list[bool] = field(default_factory=list)
@@ -56,6 +58,7 @@ class Tally:
         if censored_by is None:
             error = None if seen.relief_days is None else seen.relief_days - truth_days
             self.errors.append(error)
+            self.completed_censored.append(seen.censored)
         elif censored_by == "gap":
             self.gap_censored_hits.append(seen.censored)
         else:
@@ -70,7 +73,11 @@ class Scores:
 
     completed_courses: int
     within_2_days: float
+    """Relief days within ±2 days of the truth, "at least" days of a censored report included."""
     mean_abs_error: float
+    completed_reported_censored: float
+    within_2_days_ended: float
+    """Reported as ended (not censored) and within ±2 days: a censored report is a miss."""
     response_accuracy: float
     responded_accuracy: float
     responses_judged: int
@@ -89,10 +96,15 @@ def _share(hits: Sequence[bool]) -> float:
 def scores_of(tally: Tally) -> Scores:
     known = [abs(error) for error in tally.errors if error is not None]
     within = [error is not None and abs(error) <= WITHIN_DAYS for error in tally.errors]
+    ended = [
+        hit and not censored for hit, censored in zip(within, tally.completed_censored, strict=True)
+    ]
     return Scores(
         completed_courses=len(tally.errors),
         within_2_days=_share(within),
         mean_abs_error=statistics.fmean(known) if known else 0.0,
+        completed_reported_censored=statistics.fmean(tally.completed_censored) if within else 0.0,
+        within_2_days_ended=_share(ended),
         response_accuracy=_share(tally.response_hits),
         responded_accuracy=_share(tally.responded_hits),
         responses_judged=len(tally.response_hits),
@@ -242,6 +254,12 @@ def format_report(report: CohortReport) -> str:
         ("completed courses", "completed_courses", "{}"),
         ("relief days within ±2 days of truth", "within_2_days", "{:.1%}"),
         ("mean absolute error (days)", "mean_abs_error", "{:.2f}"),
+        (
+            "completed courses reported censored (scored above by 'at least' days)",
+            "completed_reported_censored",
+            "{:.1%}",
+        ),
+        ("within ±2 days, a censored report counted as a miss", "within_2_days_ended", "{:.1%}"),
         ("responded (response/substantial) vs not: correct", "responded_accuracy", "{:.1%}"),
         ("IMMPACT class (4 classes) correct", "response_accuracy", "{:.1%}"),
         ("courses censored by next course / end of data", "censored_courses", "{}"),

@@ -13,9 +13,12 @@ from diary.simulation import Margins, simulate_patient
 from diary.simulation.curves import PainModel
 from diary.simulation.evaluate import (
     CohortReport,
+    CourseResult,
+    Tally,
     courses_with_baseline,
     evaluate_cohort,
     main,
+    scores_of,
     simulate_cohort,
 )
 from diary.simulation.profile import MAX_MISSING_SHARE, Strain, random_profile
@@ -145,6 +148,18 @@ def test_a_course_without_logged_days_before_it_has_no_baseline() -> None:
     judged = courses_with_baseline(stripped, AnalysisSettings())
     assert judged[0] is False
     assert judged[1:] == [True] * (len(simulated.courses) - 1)  # later ones: their own days
+
+
+def test_a_censored_report_of_a_completed_course_is_scored_both_ways() -> None:
+    """Its "at least" days count towards within ±2 days; the strict measure counts a miss."""
+    tally = Tally()
+    tally.add(10, None, CourseResult(ResponseClass.RESPONSE, 9, censored=True))
+    tally.add(10, None, CourseResult(ResponseClass.RESPONSE, 11, censored=False))
+    tally.add(10, None, CourseResult(ResponseClass.RESPONSE, 14, censored=False))
+    scores = scores_of(tally)
+    assert scores.within_2_days == pytest.approx(2 / 3)
+    assert scores.completed_reported_censored == pytest.approx(1 / 3)
+    assert scores.within_2_days_ended == pytest.approx(1 / 3)
 
 
 @pytest.fixture(scope="module")
