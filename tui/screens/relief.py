@@ -16,9 +16,9 @@ from tui.widgets.relief.relief_chart import ReliefChart
 RELIEF_NOTE = (
     "Inf.: infusion days. mg: total dose. Base: average pain in the week before the course. "
     "Best: lowest usual pain in the two weeks after it. Relief lasts until your usual pain is "
-    "back above 70% of Base and stays there; “at least”: it was still going when the next "
-    "course began or the diary stopped. Response: substantial is 50% (or 4 points) lower, "
-    "responded 30% (or 2 points), minimal 10–29%."
+    "back above 70% of Base and stays there; “at least”: the end is not known, as the next "
+    "course began, the diary stopped or a gap came before a return was clear. Response: "
+    "substantial is 50% (or 4 points) lower, responded 30% (or 2 points), minimal 10–29%."
 )
 
 
