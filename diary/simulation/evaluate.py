@@ -44,6 +44,8 @@ class Tally:
     """relief days − truth, for courses whose relief end the diary can show."""
     completed_censored: list[bool] = field(default_factory=list)
     """For the same courses: reported censored ("at least" days, scored as relief days)."""
+    completed_lower_bound_holds: list[bool] = field(default_factory=list)
+    """For those reported censored: "at least" days ≤ the true relief days."""
     response_hits: list[bool] = field(default_factory=list)
     responded_hits: list[bool] = field(default_factory=list)
     censored_hits: list[bool] = field(default_factory=list)
@@ -59,6 +61,8 @@ class Tally:
             error = None if seen.relief_days is None else seen.relief_days - truth_days
             self.errors.append(error)
             self.completed_censored.append(seen.censored)
+            if seen.censored and seen.relief_days is not None:
+                self.completed_lower_bound_holds.append(seen.relief_days <= truth_days)
         elif censored_by == "gap":
             self.gap_censored_hits.append(seen.censored)
         else:
@@ -76,6 +80,7 @@ class Scores:
     """Relief days within ±2 days of the truth, "at least" days of a censored report included."""
     mean_abs_error: float
     completed_reported_censored: float
+    completed_lower_bound_holds: float
     within_2_days_ended: float
     """Reported as ended (not censored) and within ±2 days: a censored report is a miss."""
     response_accuracy: float
@@ -104,6 +109,7 @@ def scores_of(tally: Tally) -> Scores:
         within_2_days=_share(within),
         mean_abs_error=statistics.fmean(known) if known else 0.0,
         completed_reported_censored=statistics.fmean(tally.completed_censored) if within else 0.0,
+        completed_lower_bound_holds=_share(tally.completed_lower_bound_holds),
         within_2_days_ended=_share(ended),
         response_accuracy=_share(tally.response_hits),
         responded_accuracy=_share(tally.responded_hits),
@@ -257,6 +263,11 @@ def format_report(report: CohortReport) -> str:
         (
             "completed courses reported censored (scored above by 'at least' days)",
             "completed_reported_censored",
+            "{:.1%}",
+        ),
+        (
+            "... their 'at least' days ≤ true relief days",
+            "completed_lower_bound_holds",
             "{:.1%}",
         ),
         ("within ±2 days, a censored report counted as a miss", "within_2_days_ended", "{:.1%}"),

@@ -160,6 +160,7 @@ def test_a_censored_report_of_a_completed_course_is_scored_both_ways() -> None:
     assert scores.within_2_days == pytest.approx(2 / 3)
     assert scores.completed_reported_censored == pytest.approx(1 / 3)
     assert scores.within_2_days_ended == pytest.approx(1 / 3)
+    assert scores.completed_lower_bound_holds == 1.0  # at least 9 days of a true 10
 
 
 @pytest.fixture(scope="module")
