@@ -22,6 +22,9 @@ from diary.domain.courses import Course
 from diary.domain.settings import AnalysisSettings
 
 NO_RELIEF_MARGIN = 0.3
+SETTLED_POINTS = 1.5
+"""A response read from the days before a next course stands when its best level is this
+many points below the threshold (`_clearly_below`)."""
 FEW_ENTRIES_Z = 2.0
 _DATE = attrgetter("date")
 
@@ -119,7 +122,7 @@ def _analyse(
     if relief is not None:
         best, response = None, ResponseClass.INSUFFICIENT_DATA
     else:
-        relief = _relief(diary, window, baseline, ruled_out, settings)
+        relief = _relief(diary, window, baseline, best, ruled_out, settings)
     censored = relief is not None and relief.censored_by is not None
     returned = relief is not None and relief.returned
     return CourseOutcome(
@@ -243,11 +246,13 @@ def _relief(
     diary: _Diary,
     window: ReliefWindow,
     baseline: Baseline | None,
+    best: float | None,
     ruled_out: bool,
     settings: AnalysisSettings,
 ) -> ReliefFinding | None:
     """Relief end from the relief scan, or the day after the course when there was none
-    (`ruled_out`: the best level shows no relief)."""
+    (`ruled_out`: the best level shows no relief). A next course within the 14 days a
+    response is judged on may leave the course censored instead (`_cut_short_before_judged`)."""
     if baseline is None:
         return None
     cut_short = _next_course_within_response_window(window, settings)
@@ -255,26 +260,33 @@ def _relief(
         return ReliefFinding(relief_end=window.first)
     threshold = baseline.pain * settings.relief_fraction
     found = find_relief_end(diary.cleaned, window, threshold, settings, diary.noise)
-    if cut_short and found.relief_end is not None and found.relief_end > window.first:
-        return _cut_short_before_judged(window, None if ruled_out else found.relief_end)
+    returned_later = found.relief_end is not None and found.relief_end > window.first
+    if cut_short and returned_later and not _clearly_below(best, threshold):
+        return _cut_short_before_judged(window)
     return found
 
 
-def _cut_short_before_judged(window: ReliefWindow, return_day: int | None) -> ReliefFinding:
-    """Censored by the next course: the days it cut off decide the relief end.
+def _clearly_below(best: float | None, threshold: float) -> bool:
+    """Is the best level so far below the threshold that more scores could not lift it over?
+
+    The rest of the 14 days were seen to raise a best level read from the days before a next
+    course by up to 1.3 points (random diaries, docs/analysis.md), never by `SETTLED_POINTS`.
+    """
+    return best is not None and best <= threshold - SETTLED_POINTS
+
+
+def _cut_short_before_judged(window: ReliefWindow) -> ReliefFinding:
+    """Censored by the next course at 0 days: the days it cut off decide the relief end.
 
     The next course started within the 14 days a response is judged on, and the scan places
-    a return after the first day (`return_day`). Without the next course, the full 14 days
-    might have ruled relief out (relief ending the day after the course) or shown the same
-    return; the days before it cannot say which, whether they show relief or not (the best
-    level is read from all 14 days, and a few more scores can move it across the threshold).
-    So the course is censored, and a later course only ever censors an earlier one, never
-    moves its end. Relief is said to have lasted until the day before the return when the
-    days before the next course show a response, and 0 days when they show none
-    (`return_day` None).
+    a return after the first day, but the days before the next course do not settle whether
+    there was relief: their best level is above the threshold, or too close below it
+    (`_clearly_below`). Without the next course, the full 14 days might have ruled relief
+    out (relief ending the day after the course) or shown the same return; the diary cannot
+    say which, so relief is said to have lasted at least 0 days, and a later course only
+    ever censors an earlier one, never moves its end.
     """
-    seen_until = window.course_end if return_day is None else return_day - 1
-    return ReliefFinding(None, CensorReason.NEXT_COURSE, seen_until=seen_until)
+    return ReliefFinding(None, CensorReason.NEXT_COURSE, seen_until=window.course_end)
 
 
 def to_insight(outcome: CourseOutcome) -> CourseInsight:

@@ -187,6 +187,8 @@ def _before_rising_tail(scan: _Scan) -> int:
     to have lasted until the day before the first of them. A censored course's "at least"
     then never counts days whose scores show the pain back. Two entries, not one, so that a
     single bad day just before a booster does not shorten it (it cannot end relief either).
+    When every entry (two or more) is above the threshold, relief was never seen: the course
+    end, "at least 0 days".
     """
     if scan.window.next_course_start is None:
         return scan.last
@@ -197,8 +199,10 @@ def _before_rising_tail(scan: _Scan) -> int:
         if score <= scan.threshold:
             break
         above += 1
-    if above < RISING_TAIL_ENTRIES or above == high - low:
+    if above < RISING_TAIL_ENTRIES:
         return scan.last
+    if above == high - low:
+        return scan.window.course_end  # every entry above the threshold: relief never seen
     return series.days[high - above] - 1
 
 

@@ -80,7 +80,9 @@ class Scores:
     """Relief days within ±2 days of the truth, "at least" days of a censored report included."""
     mean_abs_error: float
     completed_reported_censored: float
+    """Share of the completed courses reported censored (0 when there are none)."""
     completed_lower_bound_holds: float
+    """Of those, the share whose "at least" days are at most the true relief days."""
     within_2_days_ended: float
     """Reported as ended (not censored) and within ±2 days: a censored report is a miss."""
     response_accuracy: float
@@ -108,7 +110,7 @@ def scores_of(tally: Tally) -> Scores:
         completed_courses=len(tally.errors),
         within_2_days=_share(within),
         mean_abs_error=statistics.fmean(known) if known else 0.0,
-        completed_reported_censored=statistics.fmean(tally.completed_censored) if within else 0.0,
+        completed_reported_censored=_share(tally.completed_censored) if within else 0.0,
         completed_lower_bound_holds=_share(tally.completed_lower_bound_holds),
         within_2_days_ended=_share(ended),
         response_accuracy=_share(tally.response_hits),

@@ -129,6 +129,20 @@ def test_pain_above_baseline_after_a_course() -> None:
     assert [(f.rule, f.date) for f in flags] == [("review.pain_above_baseline", day(23))]
 
 
+def test_shrinking_relief_is_flagged_when_a_booster_follows_the_shortest_soon() -> None:
+    """Relief of 21, 11 and 3 days, the next course 14 days after the third: a relief that
+    shrank to days is the pattern the flag is for, booster or not (found in review)."""
+    pains = dict.fromkeys(range(125), 8)
+    for first, last in [(11, 30), (51, 60), (81, 82), (95, 110)]:
+        pains.update(dict.fromkeys(range(first, last + 1), 2))
+    entries = [entry(d, pain) for d, pain in sorted(pains.items())]
+    flags = evaluate_flags(entries, infusions_on(10, 50, 80, 94), day(124))
+    shrinking = [f for f in flags if f.rule == "review.relief_shrinking"]
+    assert [(f.date, f.message[:55]) for f in shrinking] == [
+        (day(83), "Relief got shorter over 3 courses in a row (21, 11, 3 d")
+    ]
+
+
 def test_flags_for_saved_day_returns_what_the_save_raised() -> None:
     entries = [entry(0, 5, nausea=5), entry(1, 5, nausea=5), entry(2, 5, **QUIET)]
     assert flags_for_saved_day(entries, [], day(2)) == []

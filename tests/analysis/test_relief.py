@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from diary.analysis import ResponseClass, compute_insights
 from diary.domain import DailyEntry, Infusion
-from tests.analysis.helpers import day, entries_from, infusions_on
+from tests.analysis.helpers import (
+    NO_RELIEF_THEN_BOOSTER,
+    SHALLOW_RELIEF_THEN_BOOSTER,
+    day,
+    entries_from,
+    infusions_on,
+)
 
 COURSE_DAYS = (20, 21, 22, 23, 24)
 
@@ -321,14 +327,11 @@ def test_a_booster_within_two_weeks_of_a_course_that_did_not_help_only_censors_i
     day 3; without the booster the course reads as no relief (relief ends the next day). So
     the booster may only censor the course, not move its end (found in review, from a random
     diary)."""
-    scores = [(0, 7), (2, 7), (3, 8), (5, 7), (6, 10), (7, 10), (8, 7), (9, 9), (10, 8), (12, 7)]
-    scores += [(13, 8), (14, 7), (15, 10), (17, 10), (18, 8), (19, 4), (20, 5), (21, 7), (25, 8)]
-    scores += [(27, 10), (28, 7), (29, 9), (31, 5), (32, 10), (33, 9), (39, 8), (41, 8)]
-    scores += [(43, 10), (44, 8), (45, 10), (46, 7), (48, 8), (50, 9), (51, 8), (52, 8), (56, 5)]
+    scores, infusion_days, as_of = NO_RELIEF_THEN_BOOSTER
     entries = entries_from(scores)
-    alone = compute_insights(entries, infusions_on(15, 16, 17), day(57)).courses[0]
+    alone = compute_insights(entries, infusions_on(*infusion_days[:-1]), day(as_of)).courses[0]
     assert alone.relief_end == day(18)
-    boosted = compute_insights(entries, infusions_on(15, 16, 17, 31), day(57)).courses[0]
+    boosted = compute_insights(entries, infusions_on(*infusion_days), day(as_of)).courses[0]
     assert (boosted.relief_end, boosted.censored, boosted.relief_days) == (None, True, 0)
     assert boosted.responded is alone.responded is False
 
@@ -337,16 +340,34 @@ def test_a_booster_within_two_weeks_of_a_short_relief_only_censors_it() -> None:
     """The other kind: the days before the booster show a response (best 4.7 against a
     baseline of 7) and a return on day 5, but the full 14 days read the best level higher
     and rule relief out (relief ends the next day). The booster may only censor the course,
-    not move its end from day 1 to day 5 (found by the same check on random diaries); it
-    says relief lasted at least the 4 days before the return."""
-    scores = [(0, 7), (2, 7), (3, 7), (5, 7), (6, 7), (7, 7), (8, 7), (9, 7), (10, 7), (11, 7)]
-    scores += [(13, 7), (14, 3), (16, 4), (17, 7), (18, 6), (19, 6), (21, 7), (22, 7), (25, 4)]
-    scores += [(26, 7), (27, 7), (28, 6), (33, 3), (34, 7), (35, 6), (36, 5), (38, 7), (39, 7)]
-    scores += [(41, 7)]
+    not move its end from day 1 to day 5 (found by the same check on random diaries)."""
+    scores, infusion_days, as_of = SHALLOW_RELIEF_THEN_BOOSTER
     entries = entries_from(scores)
-    alone = compute_insights(entries, infusions_on(11, 12), day(43)).courses[0]
+    alone = compute_insights(entries, infusions_on(*infusion_days[:-1]), day(as_of)).courses[0]
     assert (alone.relief_end, alone.responded) == (day(13), False)
-    boosted = compute_insights(entries, infusions_on(11, 12, 25), day(43)).courses[0]
-    assert boosted.responded is True
-    assert (boosted.relief_end, boosted.censored) == (None, True)
-    assert boosted.relief_days == 4  # the days before the return (day 5) read without it
+    boosted = compute_insights(entries, infusions_on(*infusion_days), day(as_of)).courses[0]
+    assert boosted.responded is True  # best 4.7, just under the threshold of 4.9
+    assert (boosted.relief_end, boosted.censored, boosted.relief_days) == (None, True, 0)
+
+
+def test_a_clear_short_relief_keeps_its_end_when_a_booster_follows_within_two_weeks() -> None:
+    """Pain 7, then 3 for three days (1.9 points under the threshold), 7 for ten days and a
+    booster on day 14: no more scores could have ruled that relief out, so its end stands."""
+    pains = dict.fromkeys(range(0, 15), 7)
+    pains.update(dict.fromkeys(range(16, 19), 3))
+    pains.update(dict.fromkeys(range(19, 29), 7))
+    pains.update(dict.fromkeys(range(29, 35), 3))
+    entries, infusions = diary(pains, 15, 29)
+    course = compute_insights(entries, infusions, day(34)).courses[0]
+    assert (course.relief_end, course.relief_days, course.censored) == (day(19), 4, False)
+
+
+def test_a_course_cut_short_with_every_score_above_the_threshold_claims_no_relief() -> None:
+    """No entry between the course and the next one shows relief: "at least 0 days", not
+    the days up to the next course (found in review, on random diaries)."""
+    pains = dict.fromkeys(range(0, 15), 5)
+    pains.update({16: 7, 17: 7, 19: 7, 21: 7})
+    entries, infusions = diary(pains, 15, 22)
+    course = compute_insights(entries, infusions, day(22)).courses[0]
+    assert course.responded is False
+    assert (course.censored, course.relief_days) == (True, 0)

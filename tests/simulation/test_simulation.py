@@ -156,11 +156,12 @@ def test_a_censored_report_of_a_completed_course_is_scored_both_ways() -> None:
     tally.add(10, None, CourseResult(ResponseClass.RESPONSE, 9, censored=True))
     tally.add(10, None, CourseResult(ResponseClass.RESPONSE, 11, censored=False))
     tally.add(10, None, CourseResult(ResponseClass.RESPONSE, 14, censored=False))
+    tally.add(10, None, CourseResult(ResponseClass.RESPONSE, 12, censored=True))
     scores = scores_of(tally)
-    assert scores.within_2_days == pytest.approx(2 / 3)
-    assert scores.completed_reported_censored == pytest.approx(1 / 3)
-    assert scores.within_2_days_ended == pytest.approx(1 / 3)
-    assert scores.completed_lower_bound_holds == 1.0  # at least 9 days of a true 10
+    assert scores.within_2_days == pytest.approx(3 / 4)
+    assert scores.completed_reported_censored == pytest.approx(2 / 4)
+    assert scores.within_2_days_ended == pytest.approx(1 / 4)
+    assert scores.completed_lower_bound_holds == pytest.approx(1 / 2)  # 9 ≤ 10, but 12 > 10
 
 
 @pytest.fixture(scope="module")

@@ -16,8 +16,8 @@ from tui.widgets.relief.relief_chart import ReliefChart
 RELIEF_NOTE = (
     "Inf.: infusion days. mg: total dose. Base: average pain in the week before the course. "
     "Best: lowest usual pain in the two weeks after it. Relief lasts until your usual pain is "
-    "back above 70% of Base and stays there; “at least”: the end is not known, as the next "
-    "course began, the diary stopped or a gap came before a return was clear. Response: "
+    "back above 70% of Base and stays there; “at least”: its end is not known, because the "
+    "next course came too soon after it, the diary stopped, or days went unlogged. Response: "
     "substantial is 50% (or 4 points) lower, responded 30% (or 2 points), minimal 10–29%."
 )
 
