@@ -110,7 +110,9 @@ def scores_of(tally: Tally) -> Scores:
         completed_courses=len(tally.errors),
         within_2_days=_share(within),
         mean_abs_error=statistics.fmean(known) if known else 0.0,
-        completed_reported_censored=_share(tally.completed_censored) if within else 0.0,
+        completed_reported_censored=(
+            _share(tally.completed_censored) if tally.completed_censored else 0.0
+        ),
         completed_lower_bound_holds=_share(tally.completed_lower_bound_holds),
         within_2_days_ended=_share(ended),
         response_accuracy=_share(tally.response_hits),
