@@ -120,9 +120,14 @@ class DiaryApp(App[None]):
 
         def open_page() -> DiaryPage:
             page = load_page_screen(PAGES_BY_MODE[mode])(context, self.overview)
-            # A new page gets its styles as it mounts; without this Textual re-parses every
-            # style sheet on the first two visits to each page (about 0.1 s each time).
-            page._css_update_count = self._css_update_count
+            if self._pages:
+                # A later page gets its styles as it mounts, from the style sheet Textual
+                # brought up to date when it showed the first page; without this Textual
+                # re-parses every style sheet on the first two visits to each page (about
+                # 0.1 s each time). The first page is left to Textual: in a terminal, the
+                # styles it mounts with are not final (marking them current left Today's
+                # text in its background colour).
+                page._css_update_count = self._css_update_count
             self._pages[mode] = page
             return page
 

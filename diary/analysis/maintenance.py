@@ -124,9 +124,19 @@ def _relief_ongoing(as_of: dt.date, prediction: Prediction | None) -> Maintenanc
 
 
 def _from_history(as_of: dt.date, prediction: Prediction, opening: str) -> Maintenance:
-    """`soon` from `discuss_from` on, `not_yet` before it (design.md §3)."""
+    """`soon` from `discuss_from` on, `not_yet` before it (design.md §3).
+
+    Once the predicted day has passed, the prediction is told in the past ("would have
+    faded"), as relief that is still going has outlasted it.
+    """
     usual = f"{opening}In your earlier courses relief lasted about {prediction.median_days:g} days"
-    fade = f"so it may fade around {prediction.relief_end.isoformat()}"
+    fade_day = prediction.relief_end.isoformat()
+    if as_of > prediction.relief_end:
+        fade = f"so it would have faded around {fade_day}"
+        still = "" if opening else "; this time it has lasted longer so far"
+        text = f"{usual}, {fade}{still}. You may {RAISE} now."
+        return _build(MaintenanceStatus.SOON, prediction, text)
+    fade = f"so it may fade around {fade_day}"
     if as_of >= prediction.discuss_from:
         text = f"{usual}, {fade}. You may {RAISE} now."
         return _build(MaintenanceStatus.SOON, prediction, text)

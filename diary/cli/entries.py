@@ -13,6 +13,7 @@ from rich.table import Table
 from diary.cli.insights import print_flags
 from diary.cli.state import CliState, SkipConfirmation, parse_day, state_of
 from diary.domain import BLADDER_FIELDS, DailyEntry
+from diary.export.counts_words import days_text
 from diary.services.diary import SavedEntry
 
 DEFAULT_DAYS_SHOWN = 30
@@ -111,7 +112,7 @@ def show_entries(
 
 def _entries_table(days: list[DailyEntry]) -> Table:
     table = Table(
-        title=f"{len(days)} day(s)",
+        title=days_text(len(days)),
         caption="Max: worst pain. Dis: dissociation. Nau: nausea. Bldr: highest bladder score.",
         box=box.SIMPLE_HEAD,
         pad_edge=False,

@@ -11,6 +11,7 @@ from rich.table import Table
 
 from diary.cli.state import DayOption, SkipConfirmation, state_of
 from diary.domain import Infusion, InfusionDetails, parse_infusion
+from diary.export.counts_words import count_text
 
 app = typer.Typer(help="Record the days you received ketamine.", no_args_is_help=True)
 
@@ -111,7 +112,13 @@ def list_infusions(ctx: typer.Context) -> None:
 
 def _infusion_table(infusions: list[Infusion]) -> Table:
     table = Table(
-        "Date", "Route", "Dose mg", "Minutes", "Id", "Notes", title=f"{len(infusions)} infusion(s)"
+        "Date",
+        "Route",
+        "Dose mg",
+        "Minutes",
+        "Id",
+        "Notes",
+        title=count_text(len(infusions), "infusion"),
     )
     for i in infusions:
         table.add_row(
@@ -135,7 +142,7 @@ def show_courses(ctx: typer.Context) -> None:
     with state.diary() as (diary, patient):
         courses = diary.entries.list_courses(patient)
     table = Table(
-        "Start", "End", "Infusion days", "Total dose mg", title=f"{len(courses)} course(s)"
+        "Start", "End", "Infusion days", "Total dose mg", title=count_text(len(courses), "course")
     )
     for course in courses:
         table.add_row(

@@ -14,7 +14,7 @@ from rich.table import Table
 
 from diary.analysis import CourseInsight, Flag, Insights, Tier
 from diary.cli.state import parse_day, state_of
-from diary.export.counts_words import relief_cell
+from diary.export.counts_words import count_text, relief_cell
 
 flags_app = typer.Typer(help="Warning flags raised by the diary.", invoke_without_command=True)
 
@@ -59,15 +59,11 @@ def print_insights(out: Console, insights: Insights) -> None:
         out.print(f"Typical relief after a course (median): {median:g} days")
     maintenance = insights.maintenance
     out.print(f"[bold]Maintenance[/]: {maintenance.status.value.replace('_', ' ')}")
-    out.print(f"  {maintenance.message}", highlight=False, markup=False)
-    if maintenance.predicted_relief_end:
-        out.print(f"  Relief expected to fade around {maintenance.predicted_relief_end}")
-    if maintenance.discuss_from:
-        out.print(f"  Worth raising with your clinician from {maintenance.discuss_from}")
+    out.print(f"  {maintenance.message}", highlight=False, markup=False)  # with its dates
 
 
 def _course_table(courses: Sequence[CourseInsight]) -> Table:
-    table = Table(title=f"{len(courses)} course(s)", box=box.SIMPLE_HEAD, pad_edge=False)
+    table = Table(title=count_text(len(courses), "course"), box=box.SIMPLE_HEAD, pad_edge=False)
     for heading in ("Start", "End", "Inf.", "Base", "Best", "Relief", "Response"):
         table.add_column(heading, no_wrap=True)
     for course in courses:

@@ -7,8 +7,13 @@ from __future__ import annotations
 from diary.analysis import CourseInsight
 
 
+def count_text(count: int, noun: str) -> str:
+    """`1 course`, `3 courses`: a count with its noun (nouns that take an s)."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def days_text(count: int) -> str:
-    return f"{count} day{'' if count == 1 else 's'}"
+    return count_text(count, "day")
 
 
 def relief_cell(course: CourseInsight, at_least: str = "at least ") -> str:

@@ -63,3 +63,23 @@ def test_too_early_to_tell_still_follows_the_history_dates() -> None:
         assert maintenance.status is status
         assert maintenance.discuss_from == day(102)
         assert "too early to tell" in maintenance.message
+
+
+def test_a_prediction_already_past_is_told_in_the_past() -> None:
+    """Relief outlasting the usual: the suggestion stays `soon`, and does not say relief
+    "may fade" on a day already gone (found by trying the demo diary as a new user)."""
+    pains = {
+        d: 3 if any(start < d <= start + 20 for start in (20, 60)) or d > 100 else 7
+        for d in range(131)
+    }
+    entries, infusions = entries_from(sorted(pains.items())), infusions_on(20, 60, 100)
+    on_the_day = compute_insights(entries, infusions, day(121)).maintenance
+    assert on_the_day.predicted_relief_end == day(121)
+    assert f"may fade around {day(121).isoformat()}" in on_the_day.message
+    later = compute_insights(entries, infusions, day(130)).maintenance
+    assert later.status is MaintenanceStatus.SOON
+    assert later.predicted_relief_end == day(121)
+    assert "may fade" not in later.message
+    assert f"would have faded around {day(121).isoformat()}" in later.message
+    assert "lasted longer so far" in later.message
+    assert "consider raising a maintenance session with your clinician now" in later.message

@@ -117,7 +117,9 @@ def test_infusions_and_courses(run) -> None:  # type: ignore[no-untyped-def]
     courses = run("courses")
     assert "2026-06-01" in courses.output
     assert "2026-06-05" in courses.output
-    assert "1 course(s)" in courses.output
+    assert "1 course" in courses.output
+    assert "1 courses" not in courses.output
+    assert "(s)" not in courses.output
     assert "105" in courses.output
 
 
