@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
+from dataclasses import replace
 from typing import Annotated, Any
 
 import typer
@@ -12,37 +14,76 @@ from rich.table import Table
 
 from diary.cli.insights import print_flags
 from diary.cli.state import CliState, SkipConfirmation, parse_day, state_of
-from diary.domain import BLADDER_FIELDS, DailyEntry
+from diary.domain import BLADDER_FIELDS, DailyEntry, FieldProblem, InvalidInput, WarningSign
+from diary.domain.validation import FIELD_RULES
 from diary.export.counts_words import days_text
 from diary.services.diary import SavedEntry
 
 DEFAULT_DAYS_SHOWN = 30
+OPTION_OF_FIELD = {"warning_signs": "warning-sign"}
+"""Fields whose option is not the field's name with dashes."""
+WARNING_SIGNS = ", ".join(sign.value for sign in WarningSign)
 
-Score = Annotated[int | None, typer.Option(show_default=False, metavar="0-10")]
+
+def _whole_number(rule: str) -> Callable[[str], int]:
+    """A parser that refuses anything but a whole number, in the field's own rule's words
+    (the range is checked with the rest of the entry, so every broken rule is named)."""
+
+    def parse(value: str) -> int:
+        try:
+            return int(value)
+        except ValueError:
+            raise typer.BadParameter(f"{rule} (got {value!r})") from None
+
+    return parse
+
+
+def _hours(value: str) -> float:
+    try:
+        return float(value)
+    except ValueError:
+        rule = FIELD_RULES["sleep_hours"]
+        raise typer.BadParameter(f"{rule} (got {value!r})") from None
+
+
+Score = Annotated[
+    int | None,
+    typer.Option(show_default=False, metavar="0-10", parser=_whole_number(FIELD_RULES["pain"])),
+]
 Flag = Annotated[bool | None, typer.Option(show_default=False)]
 
 
 def register(app: typer.Typer) -> None:
-    app.command("log")(log_day)
+    app.command("log", epilog=f"Warning signs (--warning-sign): {WARNING_SIGNS}.")(log_day)
     app.command("entries")(show_entries)
     app.command("delete")(delete_day)
 
 
 def log_day(
     ctx: typer.Context,
-    pain: Score = None,
+    pain: Annotated[
+        int | None,
+        typer.Option(
+            metavar="0-10",
+            parser=_whole_number(FIELD_RULES["pain"]),
+            help="Required for a day not logged yet.",
+        ),
+    ] = None,
     date: Annotated[
         dt.date | None,
         typer.Option(parser=parse_day, metavar="YYYY-MM-DD", help="Default: today."),
     ] = None,
     pain_worst: Score = None,
     mood: Score = None,
-    sleep_hours: Annotated[float | None, typer.Option(metavar="0-24")] = None,
+    sleep_hours: Annotated[float | None, typer.Option(metavar="0-24", parser=_hours)] = None,
     sleep_quality: Score = None,
     dissociation: Score = None,
     hallucinations: Flag = None,
     nausea: Score = None,
-    vomiting: Annotated[int | None, typer.Option(metavar="EPISODES")] = None,
+    vomiting: Annotated[
+        int | None,
+        typer.Option(metavar="EPISODES", parser=_whole_number(FIELD_RULES["vomiting"])),
+    ] = None,
     urinary_frequency: Score = None,
     urinary_urgency: Score = None,
     urination_pain: Score = None,
@@ -50,9 +91,13 @@ def log_day(
     blood_in_urine: Annotated[str | None, typer.Option(metavar="none|pink|red|clots")] = None,
     unable_to_urinate: Flag = None,
     warning_sign: Annotated[
-        list[str] | None, typer.Option(help="Repeat for each sign.", metavar="SIGN")
+        list[str] | None,
+        typer.Option(help="Repeat for each sign (listed below).", metavar="SIGN"),
     ] = None,
-    rescue_doses: Annotated[int | None, typer.Option(metavar="DOSES")] = None,
+    rescue_doses: Annotated[
+        int | None,
+        typer.Option(metavar="DOSES", parser=_whole_number(FIELD_RULES["rescue_doses"])),
+    ] = None,
     notes: str | None = None,
     clear: Annotated[
         list[str] | None, typer.Option(help="Forget a recorded field.", metavar="FIELD")
@@ -67,8 +112,21 @@ def log_day(
     changes.update(_cleared(clear or []))
     with state.diary() as (diary, patient):
         day = date or state.clock.today()
-        saved = diary.entries.update_entry_fields(patient, day, changes)
+        try:
+            saved = diary.entries.update_entry_fields(patient, day, changes)
+        except InvalidInput as refused:
+            raise InvalidInput([_as_option(problem) for problem in refused.problems]) from None
     _report_saved(state, saved)
+
+
+def _as_option(problem: FieldProblem) -> FieldProblem:
+    """A broken rule named by the option that gave the field: `warning_signs.0` is
+    `--warning-sign`, `sleep_hours` is `--sleep-hours`."""
+    field = problem.field.partition(".")[0]
+    option = OPTION_OF_FIELD.get(field, field.replace("_", "-"))
+    if field == "pain" and problem.rule == "is required":
+        return replace(problem, field="--pain", rule="is required for a day not logged yet")
+    return replace(problem, field=f"--{option}")
 
 
 def _cleared(fields: list[str]) -> dict[str, Any]:

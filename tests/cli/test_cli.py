@@ -41,6 +41,36 @@ def test_bad_value_refused_with_field_and_rule(run) -> None:  # type: ignore[no-
     assert run("entries", "--json").output == ""
 
 
+def test_refusals_name_the_option_given(run) -> None:  # type: ignore[no-untyped-def]
+    """The command line names its own options, not the fields behind them (found by a
+    new user: `sleep_hours: ...` and `warning_signs.0: ...`)."""
+    refusals = {
+        ("--pain", "5", "--sleep-hours", "25"): "--sleep-hours: must be a number of hours",
+        ("--pain", "5", "--warning-sign", "foo"): "--warning-sign: each sign must be one of",
+        ("--mood", "5"): "--pain: is required for a day not logged yet",
+    }
+    for arguments, wording in refusals.items():
+        refused = run("log", *arguments)
+        assert refused.exit_code == 1, refused.output
+        assert wording in " ".join(refused.output.split()), refused.output
+    assert run("entries", "--json").output == ""
+
+
+def test_a_number_that_is_not_whole_is_refused_with_the_rule(run) -> None:  # type: ignore[no-untyped-def]
+    refusals = {
+        ("--pain", "5.5"): "must be a whole number from 0 to 10 (got '5.5')",
+        ("--pain", "5", "--vomiting", "1.5"): "must be a whole number of episodes",
+        ("--pain", "5", "--sleep-hours", "seven"): "must be a number of hours from 0 to 24",
+    }
+    for arguments, wording in refusals.items():
+        refused = run("log", *arguments)
+        assert refused.exit_code == 2, refused.output
+        text = " ".join(refused.output.replace("│", " ").split())
+        assert wording in text, refused.output
+        assert "Input should be" not in text
+    assert run("entries", "--json").output == ""
+
+
 def test_import_refuses_row_40_and_writes_nothing(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     entries_csv, _ = csv_files(daily_entries(60, TODAY, seed=2), [])
     rows = list(csv.reader(io.StringIO(entries_csv)))
