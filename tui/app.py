@@ -50,6 +50,12 @@ def set_aside_long_lived_objects() -> None:
     gc.freeze()
 
 
+def own_bindings(screen: type[Screen[None]]) -> list[BindingType]:
+    """The keys a page class declares itself, not those it inherits from Textual's Screen."""
+    declared: list[BindingType] = vars(screen).get("BINDINGS", [])
+    return declared
+
+
 @runtime_checkable
 class HoldsAnswers(Protocol):
     """A page or dialog whose form may hold answers that are not stored yet."""
@@ -214,7 +220,8 @@ class DiaryApp(App[None]):
         from tui.screens.infusion_editor import InfusionEditorScreen
         from tui.widgets.today.score_field import ScoreField
 
-        pages = [(page.title, load_page_screen(page).BINDINGS) for page in self.pages]
+        # A page's own keys: those every Textual screen has (Tab, copy) are under Everywhere.
+        pages = [(page.title, own_bindings(load_page_screen(page))) for page in self.pages]
         going = [Binding(page.key, "", page.title) for page in self.pages]
         anywhere: Area = ("Any page", [self.BINDINGS[0], *going, *self.BINDINGS[-3:]])
         if self.gateway is not None and self.gateway.read_only:

@@ -205,6 +205,16 @@ async def test_help_lists_every_key(make_diary_app: AppMaker) -> None:
         assert not isinstance(app.screen, HelpScreen)
 
 
+def test_help_lists_no_textual_keys_as_a_pages_own(make_diary_app: AppMaker) -> None:
+    """Relief declares no keys: the help does not list Textual's Tab and copy keys under it
+    (found by a new user), nor under any other page."""
+    areas = dict(make_diary_app().key_areas())
+    assert "Relief" not in areas
+    for title, bindings in areas.items():
+        described = {what for _, what in key_rows(bindings)}
+        assert not described & {"Focus Next", "Copy selected text"}, title
+
+
 async def test_light_and_dark_themes(make_diary_app: AppMaker) -> None:
     app = make_diary_app()
     async with app.run_test() as pilot:

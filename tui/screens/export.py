@@ -24,7 +24,7 @@ from tui.widgets.common.range_picker import RangePicker
 FORMAT_TITLES = {
     ExportFormat.CSV: "CSV: for spreadsheets (entries, and infusions beside them)",
     ExportFormat.JSON: "JSON: the whole diary in one file, for backups",
-    ExportFormat.PDF: "PDF: a one-page summary to bring to an appointment",
+    ExportFormat.PDF: "PDF: a summary to bring to an appointment (page 1, then the days)",
     ExportFormat.MARKDOWN: "Markdown: the same summary as plain text",
     ExportFormat.FHIR: "FHIR: a FHIR R4 bundle for health-record systems",
     ExportFormat.CALENDAR: "Calendar (ICS): a reminder of when to raise maintenance",
