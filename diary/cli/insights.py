@@ -10,7 +10,9 @@ from typing import Annotated
 import typer
 from rich import box
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
+from rich.text import Text
 
 from diary.analysis import CourseInsight, Flag, Insights, Tier
 from diary.cli.state import parse_day, state_of
@@ -59,7 +61,7 @@ def print_insights(out: Console, insights: Insights) -> None:
         out.print(f"Typical relief after a course (median): {median:g} days")
     maintenance = insights.maintenance
     out.print(f"[bold]Maintenance[/]: {maintenance.status.value.replace('_', ' ')}")
-    out.print(f"  {maintenance.message}", highlight=False, markup=False)  # with its dates
+    out.print(Padding(Text(maintenance.message), (0, 0, 0, 2), expand=False))  # wraps indented
 
 
 def _course_table(courses: Sequence[CourseInsight]) -> Table:
