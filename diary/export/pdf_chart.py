@@ -28,6 +28,8 @@ TEXT_COLOUR = colors.HexColor("#333333")
 LEFT, RIGHT, TOP, BOTTOM = 20.0, 4.0, 10.0, 34.0
 """Room around the plot: pain labels, course numbers, date labels with markers and legend."""
 MAX_DATE_LABELS = 14
+WEEKLY_LABELS_UP_TO_DAYS = 84
+"""Periods shorter than 12 weeks are labelled by week (at most 12 labels)."""
 
 
 class Scale:
@@ -150,15 +152,25 @@ def _infusions(summary: AppointmentSummary, scale: Scale) -> Group:
 def _date_labels(summary: AppointmentSummary, scale: Scale) -> Group:
     group = Group()
     y = scale.bottom - 16
-    for day in _label_days(summary.period.start, summary.period.end):
+    start, end = summary.period.start, summary.period.end
+    for day, label in _date_ticks(start, end):
         x = scale.x(day)
         group.add(Line(x, scale.bottom, x, scale.bottom - 2, strokeColor=TEXT_COLOUR))
-        label = f"{day:%b}" if day.month != 1 else f"{day:%b %Y}"
         group.add(_text(x, y, label, anchor="middle"))
     return group
 
 
-def _label_days(start: dt.date, end: dt.date) -> list[dt.date]:
+def _date_ticks(start: dt.date, end: dt.date) -> list[tuple[dt.date, str]]:
+    """Mondays ("2 Nov") for a period of up to `WEEKLY_LABELS_UP_TO_DAYS`, so a month's
+    diary is not left with one label; first days of months ("Nov", "Jan 2027") otherwise."""
+    if (end - start).days < WEEKLY_LABELS_UP_TO_DAYS:
+        monday = start + dt.timedelta(days=-start.weekday() % 7)
+        weeks = range(0, (end - monday).days + 1, 7)
+        return [(day, f"{day.day} {day:%b}") for day in (monday + dt.timedelta(w) for w in weeks)]
+    return [(day, f"{day:%b}" if day.month != 1 else f"{day:%b %Y}") for day in _months(start, end)]
+
+
+def _months(start: dt.date, end: dt.date) -> list[dt.date]:
     """First days of months in the period (every n-th month, so at most 14 labels fit)."""
     first = start.year * 12 + start.month - 1 + (0 if start.day == 1 else 1)
     last = end.year * 12 + end.month - 1
@@ -184,7 +196,7 @@ def _legend(scale: Scale) -> Group:
     dashed = Line(x, y + 3, x + 14, y + 3, strokeColor=RELIEF_LINE_COLOUR, strokeWidth=0.9)
     dashed.strokeDashArray = [3, 2]
     group.add(dashed)
-    group.add(_text(x + 17, y, "70% of baseline: relief over above it", anchor="start"))
+    group.add(_text(x + 17, y, "70% of baseline: relief ends above it", anchor="start"))
     return group
 
 

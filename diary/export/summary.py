@@ -133,11 +133,22 @@ def build_summary(
         averages=daily_averages(shown),
         rescue_before=Mean.pooled(row.side_effects.rescue_before for row in rows),
         rescue_after=Mean.pooled(row.side_effects.rescue_after for row in rows),
-        completeness=completeness([entry.date for entry in shown], period.start, period.end),
+        completeness=completeness(
+            [entry.date for entry in shown], period.start, _last_day_due(period, shown, insights)
+        ),
         entries=shown,
         infusions=tuple(i for i in sorted(infusions, key=_by_date) if i.date in period),
         relief_fraction=rules.relief_fraction,
     )
+
+
+def _last_day_due(period: Period, shown: Sequence[DailyEntry], insights: Insights) -> dt.date:
+    """The period's last day an entry was due: not the analysis day itself while it is not
+    logged yet (the day is not over), so an export made before logging shows no gap for it."""
+    today = insights.as_of
+    if period.start < period.end == today and not any(entry.date == today for entry in shown):
+        return today - dt.timedelta(days=1)
+    return period.end
 
 
 def _by_date(infusion: Infusion) -> tuple[dt.date, str]:

@@ -183,10 +183,15 @@ def _symptom_text(symptom: Symptom) -> str:
 def bladder_trend(summary: AppointmentSummary) -> str:
     """Bladder scores course by course, called out when the analysis flagged a rise."""
     averages = [row.side_effects.bladder_average for row in summary.courses]
-    shown = " → ".join(one_decimal(value) for value in averages) or "no courses"
+    heading = "Bladder trend by course (mean of each day's highest score)"
+    if not summary.courses:
+        return f"{heading}: no courses"
+    if all(value is None for value in averages):
+        return f"{heading}: not recorded"
+    shown = " → ".join(one_decimal(value) for value in averages)
     verdict = (
         "RISING across courses (review flag raised)"
         if summary.bladder_rising
         else "no steady rise across courses"
     )
-    return f"Bladder trend by course (mean of each day's highest score): {shown}: {verdict}"
+    return f"{heading}: {shown}: {verdict}"

@@ -139,6 +139,24 @@ def test_not_recorded_is_never_zero() -> None:
     assert summary.rescue_before is None
 
 
+def test_today_not_logged_yet_is_no_gap() -> None:
+    """An export made before today's entry counts the days up to yesterday (a new user saw
+    "Longest gap: 1 day" for the day they were exporting on)."""
+    entries = [DailyEntry(date=day(n), pain=5) for n in range(9)]
+    before_logging = build_summary(
+        entries, [], compute_insights(entries, [], day(9)), "A", Period(day(0), day(9))
+    )
+    assert before_logging.completeness == completeness([e.date for e in entries], day(0), day(8))
+    assert before_logging.completeness.longest_gap_days == 0
+    gap_before_today = [e for e in entries if e.date != day(8)]
+    summary = build_summary(
+        gap_before_today, [], compute_insights(entries, [], day(9)), "A", Period(day(0), day(9))
+    )
+    assert (summary.completeness.days_logged, summary.completeness.days_in_period) == (8, 9)
+    assert summary.completeness.longest_gap_start == day(8)
+    assert summary.completeness.longest_gap_end == day(8)
+
+
 def test_an_empty_diary_still_makes_a_summary() -> None:
     insights = compute_insights([], [], D)
     summary = build_summary([], [], insights, "A", Period(D, D))
