@@ -9,6 +9,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
+from diary.api.params import REQUEST_RULES
 from diary.domain import (
     Conflict,
     DiaryError,
@@ -35,7 +36,7 @@ async def _invalid_request(_request: Request, error: RequestValidationError) -> 
     detail = [
         {
             "loc": list(item["loc"]),
-            "msg": rule_text(item),
+            "msg": rule_text(item, REQUEST_RULES),
             "type": item["type"],
             "input": _shown_input(item.get("input")),
         }

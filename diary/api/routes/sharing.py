@@ -9,6 +9,7 @@ from fastapi import APIRouter, Body, status
 from pydantic import BaseModel, ConfigDict, Field
 
 from diary.api.deps import CurrentAccount, DiaryDep, OwnerPatient
+from diary.api.params import MAX_INVITE_DAYS
 from diary.api.schemas import error_responses
 from diary.domain.audit import AuditEvent, first_broken_link
 from diary.domain.days import CalendarDay
@@ -21,7 +22,9 @@ OWNER_ONLY = error_responses(404)
 class InviteRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    valid_days: int = Field(default=7, ge=1, le=30, description="Days the code can be used")
+    valid_days: int = Field(
+        default=7, ge=1, le=MAX_INVITE_DAYS, description="Days the code can be used"
+    )
     ends_on: CalendarDay | None = Field(default=None, description="Last day of the share")
     visible_from: CalendarDay | None = Field(default=None, description="First diary day shown")
     visible_to: CalendarDay | None = Field(default=None, description="Last diary day shown")

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Header, Query
+from fastapi import APIRouter
 
 from diary.api.deps import CurrentAccount, DiaryDep
+from diary.api.params import Cursor, IdempotencyKey, PullLimit
 from diary.api.schemas import error_responses
 from diary.domain import Account, Forbidden, Role
 from diary.services.sync import PullPage, PushRequest, PushResponse
@@ -26,10 +25,8 @@ def _own_diary(account: Account) -> Account:
 def pull(
     account: CurrentAccount,
     diary: DiaryDep,
-    cursor: Annotated[
-        int, Query(ge=0, le=2**62, description="From the last pull; 0 the first time")
-    ] = 0,
-    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+    cursor: Cursor = 0,
+    limit: PullLimit = 200,
 ) -> PullPage:
     """Changes after `cursor` in server order, deletions included as tombstones."""
     return diary.sync.pull(_own_diary(account).id, cursor, limit)
@@ -40,7 +37,7 @@ def push(
     body: PushRequest,
     account: CurrentAccount,
     diary: DiaryDep,
-    idempotency_key: Annotated[str, Header(min_length=8, max_length=200)],
+    idempotency_key: IdempotencyKey,
 ) -> PushResponse:
     """Apply offline changes in one transaction; a retry with the same key gets the same answer."""
     return diary.sync.push(_own_diary(account).id, idempotency_key, body)
