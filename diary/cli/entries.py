@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich import box
@@ -20,35 +20,29 @@ from diary.export.counts_words import days_text
 from diary.services.diary import SavedEntry
 
 DEFAULT_DAYS_SHOWN = 30
+NumberT = TypeVar("NumberT", int, float)
 OPTION_OF_FIELD = {"warning_signs": "warning-sign"}
 """Fields whose option is not the field's name with dashes."""
 WARNING_SIGNS = ", ".join(sign.value for sign in WarningSign)
 
 
-def _whole_number(rule: str) -> Callable[[str], int]:
-    """A parser that refuses anything but a whole number, in the field's own rule's words
-    (the range is checked with the rest of the entry, so every broken rule is named)."""
+def _number(convert: Callable[[str], NumberT], field: str) -> Callable[[str], NumberT]:
+    """A parser that refuses what `convert` (int or float) cannot read, in the field's own
+    rule's words (the range is checked with the rest of the entry, so every broken rule is
+    named at once)."""
 
-    def parse(value: str) -> int:
+    def parse(value: str) -> NumberT:
         try:
-            return int(value)
+            return convert(value)
         except ValueError:
-            raise typer.BadParameter(f"{rule} (got {value!r})") from None
+            raise typer.BadParameter(f"{FIELD_RULES[field]} (got {value!r})") from None
 
     return parse
 
 
-def _hours(value: str) -> float:
-    try:
-        return float(value)
-    except ValueError:
-        rule = FIELD_RULES["sleep_hours"]
-        raise typer.BadParameter(f"{rule} (got {value!r})") from None
-
-
 Score = Annotated[
     int | None,
-    typer.Option(show_default=False, metavar="0-10", parser=_whole_number(FIELD_RULES["pain"])),
+    typer.Option(show_default=False, metavar="0-10", parser=_number(int, "pain")),
 ]
 Flag = Annotated[bool | None, typer.Option(show_default=False)]
 
@@ -65,7 +59,7 @@ def log_day(
         int | None,
         typer.Option(
             metavar="0-10",
-            parser=_whole_number(FIELD_RULES["pain"]),
+            parser=_number(int, "pain"),
             help="Required for a day not logged yet.",
         ),
     ] = None,
@@ -75,14 +69,16 @@ def log_day(
     ] = None,
     pain_worst: Score = None,
     mood: Score = None,
-    sleep_hours: Annotated[float | None, typer.Option(metavar="0-24", parser=_hours)] = None,
+    sleep_hours: Annotated[
+        float | None, typer.Option(metavar="0-24", parser=_number(float, "sleep_hours"))
+    ] = None,
     sleep_quality: Score = None,
     dissociation: Score = None,
     hallucinations: Flag = None,
     nausea: Score = None,
     vomiting: Annotated[
         int | None,
-        typer.Option(metavar="EPISODES", parser=_whole_number(FIELD_RULES["vomiting"])),
+        typer.Option(metavar="EPISODES", parser=_number(int, "vomiting")),
     ] = None,
     urinary_frequency: Score = None,
     urinary_urgency: Score = None,
@@ -96,7 +92,7 @@ def log_day(
     ] = None,
     rescue_doses: Annotated[
         int | None,
-        typer.Option(metavar="DOSES", parser=_whole_number(FIELD_RULES["rescue_doses"])),
+        typer.Option(metavar="DOSES", parser=_number(int, "rescue_doses")),
     ] = None,
     notes: str | None = None,
     clear: Annotated[
