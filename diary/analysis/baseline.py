@@ -8,6 +8,10 @@ from typing import NamedTuple
 from diary.analysis.series import PainSeries
 from diary.domain.settings import AnalysisSettings
 
+RETURN_DAY_SLACK = 2
+"""Days a relief end may be placed too early: the ±2 days the relief end is measured to
+(docs/analysis.md, "Accuracy on simulated diaries")."""
+
 
 class BaselineSource(StrEnum):
     """Where a course's baseline came from, so every number can be traced to its days."""
@@ -77,7 +81,9 @@ def _still_in_earlier_relief(
 
     Yes when the baseline days' own mean is still at relief level (at or below 70% of the
     previous baseline), or when the previous course responded and its relief was seen to last
-    into the baseline days.
+    into the baseline days, or to within `RETURN_DAY_SLACK` days before them: the day a return
+    is placed on may be that many days early, and a week that begins in the fade back to the
+    usual pain reads the baseline low (so the threshold falls to the relief level).
     """
     if measured.pain <= previous.pain * settings.relief_fraction:
         return True
@@ -88,8 +94,8 @@ def _still_in_earlier_relief(
         if measured.source is BaselineSource.DAYS_BEFORE
         else settings.baseline_wide_days
     )
-    first_baseline_day = start - window_days
-    if earlier.relief_over_by is not None and earlier.relief_over_by > first_baseline_day:
+    first_day_judged = start - window_days - RETURN_DAY_SLACK
+    if earlier.relief_over_by is not None and earlier.relief_over_by > first_day_judged:
         return True
     seen_until = earlier.relief_seen_until
-    return seen_until is not None and seen_until >= first_baseline_day
+    return seen_until is not None and seen_until >= first_day_judged

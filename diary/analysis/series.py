@@ -161,18 +161,20 @@ def bad_day_spike(noise: float) -> int:
     return max(BAD_DAY_POINTS, math.ceil(BAD_DAY_NOISE_MULTIPLE * noise))
 
 
-def without_bad_days(series: PainSeries, spike: int = BAD_DAY_POINTS, reach: int = 2) -> PainSeries:
+def without_bad_days(series: PainSeries, spike: int = BAD_DAY_POINTS) -> PainSeries:
     """The series with single bad days toned down, for judging relief.
 
-    A score at least `spike` points above both neighbouring entries (each within `reach`
-    days) is replaced by the higher neighbour: one flare day says nothing about the
-    underlying level. Two bad days in a row are kept, and so is the first day of a real
-    return, because the day after it is high too. The diary's last entry has no day after
-    it yet: when it is `spike` above the entry before it, it is held back (left out) until
-    the next entry shows whether it was a bad day or the return, which is then seen one
-    entry later. Only entries `spike` above the entry before them are looked at closely
-    (found in one C-level pass). The result carries the sums that local straight-line fits
-    read (`level_reader`).
+    A score at least `spike` points above both neighbouring entries is replaced by the higher
+    neighbour: one flare day says nothing about the underlying level. That holds however far
+    the neighbours are: a high score between low ones with unlogged days around it is not a
+    return either (relief does not come back without a course), and read as one it confirmed
+    returns the weeks after contradicted. Two bad days in a row are kept, and so is the first
+    day of a real return, because the day after it is high too. The diary's last entry has no
+    day after it yet: when it is `spike` above the entry before it, it is held back (left out)
+    until the next entry shows whether it was a bad day or the return, which is then seen one
+    entry later. Only entries `spike` above the entry before them are looked at closely (found
+    in one C-level pass). The result carries the sums that local straight-line fits read
+    (`level_reader`).
     """
     days, scores = series.days, series.scores
     rises = map(sub, scores[1:-1], scores)
@@ -181,9 +183,7 @@ def without_bad_days(series: PainSeries, spike: int = BAD_DAY_POINTS, reach: int
     for index in candidates:
         low, high = scores[index - 1], scores[index + 1]
         higher = low if low > high else high
-        if scores[index] - higher < spike:
-            continue
-        if days[index] - days[index - 1] <= reach and days[index + 1] - days[index] <= reach:
+        if scores[index] - higher >= spike:
             cleaned = cleaned or list(scores)
             cleaned[index] = higher
     kept = scores if cleaned is None else cleaned

@@ -52,6 +52,22 @@ def test_single_bad_day_does_not_end_relief() -> None:
     assert compute_insights(entries, infusions, day(100)).courses[0].relief_end == day(45)
 
 
+def test_a_bad_day_before_unlogged_days_does_not_end_relief() -> None:
+    """One high score between low ones, with a week unlogged after it, is not a return: the
+    scores after the gap show relief still there (found on a simulated diary, where it ended
+    a 104-day relief at day 29)."""
+    wiggle = (0, 1, 0, -1)
+    pains = {d: 5 + wiggle[d % 4] for d in range(14)}
+    pains |= dict.fromkeys((*range(15, 43), *range(51, 71)), 3)
+    pains[43] = 7
+    course = compute_insights(entries_from(sorted(pains.items())), infusions_on(14), day(70))
+    relief = course.courses[0]
+    assert relief.response is ResponseClass.RESPONSE
+    assert relief.relief_end is None
+    assert relief.censored
+    assert relief.relief_days == 56
+
+
 def test_a_noisy_patients_ordinary_high_scores_are_not_bad_days() -> None:
     """Scores zig-zagging by 2 points every day are this patient's scatter, not flares.
 
@@ -203,6 +219,22 @@ def test_booster_before_relief_ended_censors_and_carries_baseline_forward() -> N
     first, booster = compute_insights(entries, infusions, day(100)).courses
     assert first.censored
     assert first.relief_days == 40 - 24
+    assert booster.baseline_pain == first.baseline_pain == 7.0
+
+
+def test_a_booster_whose_week_before_is_in_the_fade_carries_the_baseline_forward() -> None:
+    """The first course's return is placed on day 37, the day before the booster's baseline
+    week (days 37-43) begins with pain still fading back (5, 6, then 7). The relief end may be
+    placed up to 2 days early, so those days count as the earlier relief's, and the booster's
+    baseline is the first course's 7, not the fade's 6.6 (which put the threshold at the relief
+    level on simulated diaries and ended long reliefs early)."""
+    pains = dict.fromkeys((*range(14), *range(39, 44)), 7)
+    pains |= dict.fromkeys((*range(15, 36), *range(45, 60)), 3) | {36: 4, 37: 5, 38: 6}
+    first, booster = compute_insights(
+        entries_from(sorted(pains.items())), infusions_on(14, 44), day(59)
+    ).courses
+    assert first.censored
+    assert first.relief_days == 22  # seen until day 36, the day before the return
     assert booster.baseline_pain == first.baseline_pain == 7.0
 
 

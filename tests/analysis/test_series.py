@@ -75,6 +75,13 @@ def test_a_bad_day_stands_out_from_the_patients_own_scatter() -> None:
     assert [bad_day_spike(noise) for noise in (0.81, 1.0, 1.2, 1.21)] == [3, 3, 3, 4]
 
 
+def test_a_bad_day_is_toned_down_however_far_its_neighbours_are() -> None:
+    scores = {0: 3, 1: 3, 2: 7, 10: 3, 11: 3}
+    assert without_bad_days(series_of(scores), spike=2).scores == (3, 3, 3, 3, 3)
+    after_a_gap = {0: 3, 6: 7, 7: 3, 8: 3}
+    assert without_bad_days(series_of(after_a_gap), spike=2).scores == (3, 3, 3, 3)
+
+
 def test_only_scores_past_the_spike_are_toned_down() -> None:
     scores = {0: 3, 1: 5, 2: 3, 3: 6, 4: 3, 5: 3}
     assert without_bad_days(series_of(scores), spike=2).scores == (3, 3, 3, 3, 3, 3)
