@@ -60,7 +60,7 @@ def suggest_maintenance(
         return _too_little_data(latest, as_of, prediction, settings)
     if latest.relief_is_over:
         return _relief_over(latest, prediction)
-    return _relief_ongoing(as_of, prediction)
+    return _relief_ongoing(as_of, prediction, _relief_seen_until(latest))
 
 
 def _build(status: MaintenanceStatus, prediction: Prediction | None, text: str) -> Maintenance:
@@ -113,28 +113,48 @@ def _relief_over(latest: CourseOutcome, prediction: Prediction | None) -> Mainte
     return _build(MaintenanceStatus.NOW, prediction, text)
 
 
-def _relief_ongoing(as_of: dt.date, prediction: Prediction | None) -> Maintenance:
+def _relief_seen_until(latest: CourseOutcome) -> dt.date | None:
+    """The last day the latest course's relief was seen (None when it was never judged)."""
+    relief = latest.relief
+    if relief is None or relief.seen_until is None:
+        return None
+    return dt.date.fromordinal(relief.seen_until)
+
+
+def _relief_ongoing(
+    as_of: dt.date, prediction: Prediction | None, seen_until: dt.date | None
+) -> Maintenance:
     if prediction is None:
         text = (
             "Your relief is ongoing. Once at least two earlier courses show how long your "
             "relief lasts, the diary can suggest when to talk about a maintenance session."
         )
         return _build(MaintenanceStatus.NOT_YET, None, text)
-    return _from_history(as_of, prediction, "")
+    return _from_history(as_of, prediction, "", _since_then(prediction, seen_until))
 
 
-def _from_history(as_of: dt.date, prediction: Prediction, opening: str) -> Maintenance:
+def _since_then(prediction: Prediction, seen_until: dt.date | None) -> str:
+    """What the diary shows of relief after the predicted day, once that day has passed."""
+    if seen_until is not None and seen_until > prediction.relief_end:
+        return "; this time it has lasted longer so far"
+    if seen_until is not None:
+        return f"; the diary shows relief until {seen_until.isoformat()} and nothing since"
+    return ""
+
+
+def _from_history(
+    as_of: dt.date, prediction: Prediction, opening: str, since_then: str = ""
+) -> Maintenance:
     """`soon` from `discuss_from` on, `not_yet` before it (design.md §3).
 
     Once the predicted day has passed, the prediction is told in the past ("would have
-    faded"), as relief that is still going has outlasted it.
+    faded"), followed by `since_then`: what the diary shows of relief after that day.
     """
     usual = f"{opening}In your earlier courses relief lasted about {prediction.median_days:g} days"
     fade_day = prediction.relief_end.isoformat()
     if as_of > prediction.relief_end:
         fade = f"so it would have faded around {fade_day}"
-        still = "" if opening else "; this time it has lasted longer so far"
-        text = f"{usual}, {fade}{still}. You may {RAISE} now."
+        text = f"{usual}, {fade}{since_then}. You may {RAISE} now."
         return _build(MaintenanceStatus.SOON, prediction, text)
     fade = f"so it may fade around {fade_day}"
     if as_of >= prediction.discuss_from:

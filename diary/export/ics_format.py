@@ -51,10 +51,7 @@ def _event(
 
 
 def _description(maintenance: Maintenance) -> str:
-    lines = [maintenance.message]
-    if maintenance.predicted_relief_end is not None:
-        fade = maintenance.predicted_relief_end.isoformat()
-        lines.append(f"Your relief may fade around {fade}, judging by your earlier courses.")
+    lines = [maintenance.message]  # it gives the predicted day, in the right tense
     lines.append(
         "This is a reminder from your pain diary to bring the subject up; it is not an "
         "appointment and not medical advice. Your clinician decides."

@@ -165,9 +165,14 @@ def _date_ticks(start: dt.date, end: dt.date) -> list[tuple[dt.date, str]]:
     diary is not left with one label; first days of months ("Nov", "Jan 2027") otherwise."""
     if (end - start).days < WEEKLY_LABELS_UP_TO_DAYS:
         monday = start + dt.timedelta(days=-start.weekday() % 7)
-        weeks = range(0, (end - monday).days + 1, 7)
-        return [(day, f"{day.day} {day:%b}") for day in (monday + dt.timedelta(w) for w in weeks)]
+        mondays = [monday + dt.timedelta(w) for w in range(0, (end - monday).days + 1, 7)]
+        return [(day, _day_label(day)) for day in mondays or [start]]
     return [(day, f"{day:%b}" if day.month != 1 else f"{day:%b %Y}") for day in _months(start, end)]
+
+
+def _day_label(day: dt.date) -> str:
+    """ "2 Nov"; the first week of a year also gives the year ("4 Jan 2027")."""
+    return f"{day.day} {day:%b %Y}" if day.month == 1 and day.day <= 7 else f"{day.day} {day:%b}"
 
 
 def _months(start: dt.date, end: dt.date) -> list[dt.date]:

@@ -110,12 +110,14 @@ def build_summary(
     period: Period,
     open_flag_keys: Collection[str] | None = None,
     settings: AnalysisSettings | None = None,
+    today: dt.date | None = None,
 ) -> AppointmentSummary:
     """The summary of `period` from the whole diary up to `insights.as_of`.
 
     `entries` and `infusions` may reach before the period (the analysis needs them); only the
     period's days are listed. `open_flag_keys` are the keys of flags not yet marked as seen
-    (default: every flag is open).
+    (default: every flag is open). `today`, the patient's today, is not counted as missed
+    while it is not logged yet.
     """
     rules = settings or AnalysisSettings()
     shown = tuple(entry for entry in entries if entry.date in period)
@@ -134,7 +136,7 @@ def build_summary(
         rescue_before=Mean.pooled(row.side_effects.rescue_before for row in rows),
         rescue_after=Mean.pooled(row.side_effects.rescue_after for row in rows),
         completeness=completeness(
-            [entry.date for entry in shown], period.start, _last_day_due(period, shown, insights)
+            [entry.date for entry in shown], period.start, _last_day_due(period, shown, today)
         ),
         entries=shown,
         infusions=tuple(i for i in sorted(infusions, key=_by_date) if i.date in period),
@@ -142,10 +144,12 @@ def build_summary(
     )
 
 
-def _last_day_due(period: Period, shown: Sequence[DailyEntry], insights: Insights) -> dt.date:
-    """The period's last day an entry was due: not the analysis day itself while it is not
-    logged yet (the day is not over), so an export made before logging shows no gap for it."""
-    today = insights.as_of
+def _last_day_due(period: Period, shown: Sequence[DailyEntry], today: dt.date | None) -> dt.date:
+    """The period's last day an entry was due: not today while it is not logged yet (the day
+    is not over), so an export made before logging shows no gap for it. A period that ends
+    on an earlier day counts that day like any other."""
+    if today is None:
+        return period.end
     if period.start < period.end == today and not any(entry.date == today for entry in shown):
         return today - dt.timedelta(days=1)
     return period.end

@@ -81,7 +81,8 @@ def maintenance_text(maintenance: Maintenance) -> str:
     if maintenance.discuss_from is not None and maintenance.status is not MaintenanceStatus.NOW:
         dates.append(f"worth raising from {day(maintenance.discuss_from)}")
     if maintenance.predicted_relief_end is not None:
-        dates.append(f"relief expected to fade around {day(maintenance.predicted_relief_end)}")
+        # "predicted": true whether that day is still ahead or already past
+        dates.append(f"relief predicted to fade around {day(maintenance.predicted_relief_end)}")
     return f"{text} ({'; '.join(dates)})" if dates else text
 
 

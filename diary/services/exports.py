@@ -59,6 +59,8 @@ class DiarySnapshot:
     infusions: list[Infusion]
     acknowledged: set[tuple[dt.date, str]]
     as_of: dt.date
+    today: dt.date
+    """The patient's today, which `as_of` is when no earlier last day was asked for."""
 
 
 class ExportService:
@@ -129,7 +131,7 @@ class ExportService:
                 infusion_from_row(r) for r in uow.infusions.in_range(patient_id, since, as_of)
             ]
             seen = uow.acknowledgements.acknowledged(patient_id)
-            return DiarySnapshot(patient_id, account.name, entries, infusions, seen, as_of)
+            return DiarySnapshot(patient_id, account.name, entries, infusions, seen, as_of, today)
 
     def _summary(
         self, snapshot: DiarySnapshot, start: dt.date | None, name: str | None
@@ -149,6 +151,7 @@ class ExportService:
             _period(snapshot, start),
             open_keys,
             settings,
+            today=snapshot.today,
         )
 
     def _summary_file(

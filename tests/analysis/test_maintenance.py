@@ -83,3 +83,16 @@ def test_a_prediction_already_past_is_told_in_the_past() -> None:
     assert f"would have faded around {day(121).isoformat()}" in later.message
     assert "lasted longer so far" in later.message
     assert "consider raising a maintenance session with your clinician now" in later.message
+
+
+def test_a_prediction_past_with_no_entries_since_does_not_claim_longer_relief() -> None:
+    """Relief seen until day 108, then nothing logged: the diary cannot say relief outlasted
+    the predicted day 121 (found in review)."""
+    pains = {d: 3 if any(start < d <= start + 20 for start in (20, 60)) else 7 for d in range(101)}
+    pains |= dict.fromkeys(range(101, 109), 3)
+    entries, infusions = entries_from(sorted(pains.items())), infusions_on(20, 60, 100)
+    maintenance = compute_insights(entries, infusions, day(130)).maintenance
+    assert maintenance.status is MaintenanceStatus.SOON
+    assert maintenance.predicted_relief_end == day(121)
+    assert "lasted longer" not in maintenance.message
+    assert f"shows relief until {day(108).isoformat()} and nothing since" in maintenance.message

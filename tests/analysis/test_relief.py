@@ -223,8 +223,9 @@ def test_booster_before_relief_ended_censors_and_carries_baseline_forward() -> N
 
 
 def test_a_booster_whose_week_before_is_in_the_fade_carries_the_baseline_forward() -> None:
-    """The first course's return is placed on day 37, the day before the booster's baseline
-    week (days 37-43) begins with pain still fading back (5, 6, then 7). The relief end may be
+    """The first course's relief is seen until day 36 (censored by the booster: pain is back
+    from day 37, too close to the booster to confirm), the day before the booster's baseline
+    week (days 37-43), which begins with pain still fading back (5, 6, then 7). A return may be
     placed up to 2 days early, so those days count as the earlier relief's, and the booster's
     baseline is the first course's 7, not the fade's 6.6 (which put the threshold at the relief
     level on simulated diaries and ended long reliefs early)."""
@@ -236,6 +237,22 @@ def test_a_booster_whose_week_before_is_in_the_fade_carries_the_baseline_forward
     assert first.censored
     assert first.relief_days == 22  # seen until day 36, the day before the return
     assert booster.baseline_pain == first.baseline_pain == 7.0
+
+
+def test_a_relief_that_ended_just_before_the_baseline_days_carries_the_baseline_forward() -> None:
+    """The first course's relief ends (is seen to end, not censored) on day 45, a day before
+    the booster's 14 baseline days (46-59, too few entries in the last 7): within the 2 days a
+    return may be placed early, so the baseline carries forward (7), rather than being read
+    from days that begin in the fade (6.8)."""
+    pains = dict.fromkeys(range(14), 7) | dict.fromkeys(range(15, 44), 3)
+    pains |= dict.fromkeys(range(44, 47), 5) | dict.fromkeys((*range(47, 53), 55, 58), 7)
+    pains |= dict.fromkeys(range(61, 80), 3)
+    first, booster = compute_insights(
+        entries_from(sorted(pains.items())), infusions_on(14, 60), day(79)
+    ).courses
+    assert first.relief_end == day(45)
+    assert not first.censored
+    assert booster.baseline_pain == 7.0
 
 
 def test_baseline_widens_to_14_days_then_falls_back_to_previous_course() -> None:

@@ -143,18 +143,27 @@ def test_today_not_logged_yet_is_no_gap() -> None:
     """An export made before today's entry counts the days up to yesterday (a new user saw
     "Longest gap: 1 day" for the day they were exporting on)."""
     entries = [DailyEntry(date=day(n), pain=5) for n in range(9)]
-    before_logging = build_summary(
-        entries, [], compute_insights(entries, [], day(9)), "A", Period(day(0), day(9))
-    )
+    insights = compute_insights(entries, [], day(9))
+    before_logging = build_summary(entries, [], insights, "A", Period(day(0), day(9)), today=day(9))
     assert before_logging.completeness == completeness([e.date for e in entries], day(0), day(8))
     assert before_logging.completeness.longest_gap_days == 0
     gap_before_today = [e for e in entries if e.date != day(8)]
     summary = build_summary(
-        gap_before_today, [], compute_insights(entries, [], day(9)), "A", Period(day(0), day(9))
+        gap_before_today, [], insights, "A", Period(day(0), day(9)), today=day(9)
     )
     assert (summary.completeness.days_logged, summary.completeness.days_in_period) == (8, 9)
     assert summary.completeness.longest_gap_start == day(8)
     assert summary.completeness.longest_gap_end == day(8)
+
+
+def test_a_period_ending_before_today_counts_its_last_day() -> None:
+    """An export up to an earlier day (`--to`): its last day, unlogged, was missed (found in
+    review: the analysis day is not always today)."""
+    entries = [DailyEntry(date=day(n), pain=5) for n in range(9)]
+    insights = compute_insights(entries, [], day(9))
+    summary = build_summary(entries, [], insights, "A", Period(day(0), day(9)), today=day(20))
+    assert (summary.completeness.days_logged, summary.completeness.days_in_period) == (9, 10)
+    assert summary.completeness.longest_gap_start == day(9)
 
 
 def test_an_empty_diary_still_makes_a_summary() -> None:
