@@ -14,7 +14,7 @@ from typing import Annotated, get_args
 from fastapi import Header, Query
 
 from diary.domain.days import DAY_RULE, CalendarDay
-from diary.domain.validation import FIELD_RULES
+from diary.domain.validation import FIELD_RULES, listed
 from diary.export.formats import ExportFormat, PageSize
 from diary.services.sync import Table
 
@@ -42,7 +42,7 @@ IdempotencyKey = Annotated[
 
 
 def _one_of(values: Iterable[str]) -> str:
-    return "must be one of: " + ", ".join(values)
+    return f"must be one of: {listed(values)}"
 
 
 DAY_PARAMETERS = ("day", "from", "to", "as_of", "ends_on", "visible_from", "visible_to")
@@ -50,7 +50,7 @@ DAY_PARAMETERS = ("day", "from", "to", "as_of", "ends_on", "visible_from", "visi
 PARAMETER_RULES: dict[str, str] = {
     **dict.fromkeys(DAY_PARAMETERS, DAY_RULE),
     **dict.fromkeys(("patient_id", "infusion_id", "share_id"), "must be a UUID"),
-    "cursor": "must be a whole number, 0 or more: the cursor of the last pull (0 the first time)",
+    "cursor": f"must be a whole number from 0 to {MAX_CURSOR}: the last pull's (0 the first time)",
     "limit": f"must be a whole number from 1 to {MAX_PULL_LIMIT}",
     "idempotency-key": f"must be {KEY_CHARS[0]} to {KEY_CHARS[1]} characters, one per batch",
     "format": _one_of(ExportFormat),

@@ -4,45 +4,38 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
-from dataclasses import replace
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import typer
 from rich import box
 from rich.table import Table
 
 from diary.cli.insights import print_flags
-from diary.cli.state import CliState, SkipConfirmation, parse_day, state_of
-from diary.domain import BLADDER_FIELDS, DailyEntry, FieldProblem, InvalidInput, WarningSign
-from diary.domain.validation import FIELD_RULES
+from diary.cli.state import (
+    CliState,
+    SkipConfirmation,
+    number_parser,
+    parse_day,
+    refusals_named_by_option,
+    state_of,
+)
+from diary.domain import BLADDER_FIELDS, DailyEntry, WarningSign
+from diary.domain.validation import FIELD_RULES, listed
 from diary.export.counts_words import days_text
 from diary.services.diary import SavedEntry
 
 DEFAULT_DAYS_SHOWN = 30
-NumberT = TypeVar("NumberT", int, float)
 OPTION_OF_FIELD = {"warning_signs": "warning-sign"}
 """Fields whose option is not the field's name with dashes."""
-WARNING_SIGNS = ", ".join(sign.value for sign in WarningSign)
-
-
-def _number(convert: Callable[[str], NumberT], field: str) -> Callable[[str], NumberT]:
-    """A parser that refuses what `convert` (int or float) cannot read, in the field's own
-    rule's words (the range is checked with the rest of the entry, so every broken rule is
-    named at once)."""
-
-    def parse(value: str) -> NumberT:
-        try:
-            return convert(value)
-        except ValueError:
-            raise typer.BadParameter(f"{FIELD_RULES[field]} (got {value!r})") from None
-
-    return parse
+NEW_DAY_NEEDS_PAIN = {("pain", "is required"): "is required for a day not logged yet"}
+WARNING_SIGNS = listed(WarningSign)
 
 
 Score = Annotated[
     int | None,
-    typer.Option(show_default=False, metavar="0-10", parser=_number(int, "pain")),
+    typer.Option(
+        show_default=False, metavar="0-10", parser=number_parser(int, FIELD_RULES["pain"])
+    ),
 ]
 Flag = Annotated[bool | None, typer.Option(show_default=False)]
 
@@ -59,7 +52,7 @@ def log_day(
         int | None,
         typer.Option(
             metavar="0-10",
-            parser=_number(int, "pain"),
+            parser=number_parser(int, FIELD_RULES["pain"]),
             help="Required for a day not logged yet.",
         ),
     ] = None,
@@ -70,7 +63,8 @@ def log_day(
     pain_worst: Score = None,
     mood: Score = None,
     sleep_hours: Annotated[
-        float | None, typer.Option(metavar="0-24", parser=_number(float, "sleep_hours"))
+        float | None,
+        typer.Option(metavar="0-24", parser=number_parser(float, FIELD_RULES["sleep_hours"])),
     ] = None,
     sleep_quality: Score = None,
     dissociation: Score = None,
@@ -78,7 +72,7 @@ def log_day(
     nausea: Score = None,
     vomiting: Annotated[
         int | None,
-        typer.Option(metavar="EPISODES", parser=_number(int, "vomiting")),
+        typer.Option(metavar="EPISODES", parser=number_parser(int, FIELD_RULES["vomiting"])),
     ] = None,
     urinary_frequency: Score = None,
     urinary_urgency: Score = None,
@@ -92,7 +86,7 @@ def log_day(
     ] = None,
     rescue_doses: Annotated[
         int | None,
-        typer.Option(metavar="DOSES", parser=_number(int, "rescue_doses")),
+        typer.Option(metavar="DOSES", parser=number_parser(int, FIELD_RULES["rescue_doses"])),
     ] = None,
     notes: str | None = None,
     clear: Annotated[
@@ -108,21 +102,9 @@ def log_day(
     changes.update(_cleared(clear or []))
     with state.diary() as (diary, patient):
         day = date or state.clock.today()
-        try:
+        with refusals_named_by_option(OPTION_OF_FIELD, NEW_DAY_NEEDS_PAIN):
             saved = diary.entries.update_entry_fields(patient, day, changes)
-        except InvalidInput as refused:
-            raise InvalidInput([_as_option(problem) for problem in refused.problems]) from None
     _report_saved(state, saved)
-
-
-def _as_option(problem: FieldProblem) -> FieldProblem:
-    """A broken rule named by the option that gave the field: `warning_signs.0` is
-    `--warning-sign`, `sleep_hours` is `--sleep-hours`."""
-    field = problem.field.partition(".")[0]
-    option = OPTION_OF_FIELD.get(field, field.replace("_", "-"))
-    if field == "pain" and problem.rule == "is required":
-        return replace(problem, field="--pain", rule="is required for a day not logged yet")
-    return replace(problem, field=f"--{option}")
 
 
 def _cleared(fields: list[str]) -> dict[str, Any]:

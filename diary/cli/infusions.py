@@ -9,8 +9,15 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from diary.cli.state import DayOption, SkipConfirmation, state_of
+from diary.cli.state import (
+    DayOption,
+    SkipConfirmation,
+    number_parser,
+    refusals_named_by_option,
+    state_of,
+)
 from diary.domain import Infusion, InfusionDetails, parse_infusion
+from diary.domain.validation import INFUSION_RULES
 from diary.export.counts_words import count_text
 
 app = typer.Typer(help="Record the days you received ketamine.", no_args_is_help=True)
@@ -19,6 +26,13 @@ RouteOption = Annotated[
     str | None, typer.Option(metavar="iv|im|subcutaneous|intranasal|oral|other")
 ]
 InfusionId = Annotated[uuid.UUID, typer.Argument(help="The infusion's id (see `infusion list`).")]
+DoseOption = Annotated[
+    float | None, typer.Option(metavar="MG", parser=number_parser(float, INFUSION_RULES["dose_mg"]))
+]
+MinutesOption = Annotated[
+    int | None,
+    typer.Option(metavar="MINUTES", parser=number_parser(int, INFUSION_RULES["duration_min"])),
+]
 
 
 def register(root: typer.Typer) -> None:
@@ -27,7 +41,9 @@ def register(root: typer.Typer) -> None:
 
 
 def _details(values: dict[str, Any]) -> InfusionDetails:
-    return parse_infusion({k: v for k, v in values.items() if v is not None})
+    """The infusion's fields, refused with the options that gave them (`--dose-mg: ...`)."""
+    with refusals_named_by_option():
+        return parse_infusion({k: v for k, v in values.items() if v is not None})
 
 
 def _given(
@@ -52,8 +68,8 @@ def add_infusion(
     ctx: typer.Context,
     date: DayOption = None,
     route: RouteOption = None,
-    dose_mg: float | None = None,
-    duration_min: int | None = None,
+    dose_mg: DoseOption = None,
+    duration_min: MinutesOption = None,
     notes: str | None = None,
 ) -> None:
     """Record an infusion day (default: today, IV)."""
@@ -70,8 +86,8 @@ def edit_infusion(
     infusion_id: InfusionId,
     date: DayOption = None,
     route: RouteOption = None,
-    dose_mg: float | None = None,
-    duration_min: int | None = None,
+    dose_mg: DoseOption = None,
+    duration_min: MinutesOption = None,
     notes: str | None = None,
 ) -> None:
     """Change the given fields of an infusion."""

@@ -4,20 +4,28 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from typing import Annotated
+from dataclasses import dataclass, field, replace
+from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
 
-from diary.domain import Clock, DiaryError, InvalidInput, SystemClock
+from diary.domain import Clock, DiaryError, FieldProblem, InvalidInput, SystemClock
+from diary.domain.days import DAY_RULE
 from diary.factory import Diary, open_diary
 from diary.storage.engine import resolve_database_url
 
 EXIT_INVALID = 1
+NumberT = TypeVar("NumberT", int, float)
+PLAIN_NUMBER = {
+    int: re.compile(r"[+-]?[0-9]+"),
+    float: re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)"),
+}
+"""How a whole or a decimal number is written on the command line: digits, a point, a sign."""
 
 
 @dataclass
@@ -70,10 +78,47 @@ def parse_day(value: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"must be a date written YYYY-MM-DD (got {value!r})") from None
+        raise typer.BadParameter(f"{DAY_RULE} (got {value!r})") from None
 
 
 DayOption = Annotated[dt.date | None, typer.Option(parser=parse_day, metavar="YYYY-MM-DD")]
 """An option naming a day, written YYYY-MM-DD."""
 SkipConfirmation = Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")]
 """`--yes`: do what was asked without asking "are you sure?" first."""
+
+
+def number_parser(convert: type[NumberT], rule: str) -> Callable[[str], NumberT]:
+    """A Typer parser for a number written plainly ("5", "7.25"); anything else is refused in
+    the field's own rule's words. The range is checked with the rest of the input, so that
+    every broken rule is named at once."""
+    pattern = PLAIN_NUMBER[convert]
+
+    def parse(value: str) -> NumberT:
+        if pattern.fullmatch(value) is None:
+            raise typer.BadParameter(f"{rule} (got {value!r})")
+        return convert(value)
+
+    return parse
+
+
+@contextmanager
+def refusals_named_by_option(
+    renamed: Mapping[str, str] | None = None,
+    reworded: Mapping[tuple[str, str], str] | None = None,
+) -> Iterator[None]:
+    """A refusal re-raised with each field named by the option that gave it: `sleep_hours` is
+    `--sleep-hours`, and a field in `renamed` takes that option (`warning_signs.0` with
+    {"warning_signs": "warning-sign"}); a (field, rule) in `reworded` gets that rule."""
+    try:
+        yield
+    except InvalidInput as refused:
+        problems = [_by_option(p, renamed or {}, reworded or {}) for p in refused.problems]
+        raise InvalidInput(problems) from None
+
+
+def _by_option(
+    problem: FieldProblem, renamed: Mapping[str, str], reworded: Mapping[tuple[str, str], str]
+) -> FieldProblem:
+    field = problem.field.partition(".")[0]
+    rule = reworded.get((field, problem.rule), problem.rule)
+    return replace(problem, field="--" + renamed.get(field, field.replace("_", "-")), rule=rule)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from diary.domain.days import DAY_RULE
 from diary.domain.entry import (
     MAX_RESCUE_DOSES,
     MAX_VOMITING_EPISODES,
@@ -21,22 +22,23 @@ from diary.domain.infusion import INFUSION_NOTES_MAX_CHARS, Infusion, InfusionDe
 from diary.domain.vocabulary import BloodInUrine, Route, WarningSign
 
 
-def _one_of(values: type[BloodInUrine] | type[Route] | type[WarningSign]) -> str:
-    return ", ".join(member.value for member in values)
+def listed(values: Iterable[str]) -> str:
+    """`iv, im, oral`: the values a field accepts, as the rules list them."""
+    return ", ".join(values)
 
 
 FIELD_RULES: dict[str, str] = {
     **dict.fromkeys(SCORE_FIELDS, "must be a whole number from 0 to 10"),
-    "date": "must be a date written YYYY-MM-DD",
+    "date": DAY_RULE,
     "sleep_hours": "must be a number of hours from 0 to 24 in steps of 0.25",
     "hallucinations": "must be true or false",
     "unable_to_urinate": "must be true or false",
     "vomiting": f"must be a whole number of episodes from 0 to {MAX_VOMITING_EPISODES}",
     "rescue_doses": f"must be a whole number of doses from 0 to {MAX_RESCUE_DOSES}",
-    "blood_in_urine": f"must be one of: {_one_of(BloodInUrine)}",
-    "warning_signs": f"each sign must be one of: {_one_of(WarningSign)}",
+    "blood_in_urine": f"must be one of: {listed(BloodInUrine)}",
+    "warning_signs": f"each sign must be one of: {listed(WarningSign)}",
     "notes": f"must be at most {NOTES_MAX_CHARS} characters",
-    "route": f"must be one of: {_one_of(Route)}",
+    "route": f"must be one of: {listed(Route)}",
     "dose_mg": "must be a number of milligrams greater than 0 (at most 10000)",
     "duration_min": "must be a whole number of minutes from 1 to 1440",
     "id": "must be a UUID",

@@ -9,6 +9,8 @@ import pytest
 
 from diary.api.app import create_app
 from diary.api.params import PARAMETER_RULES, REQUEST_RULES
+from diary.domain import InfusionDetails
+from diary.domain.validation import FIELD_RULES, INFUSION_RULES
 from diary.factory import Diary
 from tests.api.conftest import SignedIn
 from tests.conftest import TODAY
@@ -179,3 +181,12 @@ def test_every_parameter_and_body_date_has_a_stated_rule(diary: Diary) -> None:
     assert parameters <= REQUEST_RULES.keys()
     assert request_body_dates(document) >= {"date", "ends_on", "visible_from", "visible_to"}
     assert request_body_dates(document) <= REQUEST_RULES.keys()
+
+
+def test_the_api_rules_replace_one_field_rule_only_and_infusions_keep_theirs() -> None:
+    """The rules are keyed by field name, so a name shared by two fields gets one rule: only
+    `id` is worded for the API (a sync row's id), and every infusion field's rule is the one
+    the infusion rules give (found in review: they could drift apart)."""
+    assert set(FIELD_RULES) & set(PARAMETER_RULES) == {"id"}
+    for name in InfusionDetails.model_fields:
+        assert REQUEST_RULES[name] == INFUSION_RULES[name], name

@@ -71,6 +71,30 @@ def test_a_number_that_is_not_whole_is_refused_with_the_rule(run) -> None:  # ty
     assert run("entries", "--json").output == ""
 
 
+def test_infusion_refusals_name_the_option_and_the_rule(run) -> None:  # type: ignore[no-untyped-def]
+    refusals = {
+        ("--dose-mg", "0"): (1, "--dose-mg: must be a number of milligrams greater than 0"),
+        ("--route", "foo"): (1, "--route: must be one of: iv, im"),
+        ("--duration-min", "1.5"): (2, "must be a whole number of minutes from 1 to 1440"),
+        ("--dose-mg", "lots"): (2, "must be a number of milligrams"),
+    }
+    for arguments, (code, wording) in refusals.items():
+        refused = run("infusion", "add", *arguments)
+        assert refused.exit_code == code, refused.output
+        text = " ".join(refused.output.replace("│", " ").split())
+        assert wording in text, refused.output
+        assert "Input should be" not in text
+    assert "0 infusions" in run("infusion", "list").output
+
+
+def test_a_number_is_written_plainly(run) -> None:  # type: ignore[no-untyped-def]
+    """Python would read "5_0" as 50 and " 5" as 5; the diary refuses what was typed."""
+    for typed in ("5_0", " 5", "٥"):
+        refused = run("log", "--pain", typed)
+        assert refused.exit_code == 2, refused.output
+        assert f"(got {typed!r})" in " ".join(refused.output.replace("│", " ").split())
+
+
 def test_import_refuses_row_40_and_writes_nothing(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     entries_csv, _ = csv_files(daily_entries(60, TODAY, seed=2), [])
     rows = list(csv.reader(io.StringIO(entries_csv)))
