@@ -223,7 +223,10 @@ class TestVersions:
             headers={**ana.headers, "If-Match": "yesterday"},
         )
         assert answer.status_code == 422
-        assert answer.json()["detail"][0]["loc"] == ["body", "If-Match"]
+        (problem,) = answer.json()["detail"]
+        assert problem["loc"] == ["header", "if-match"]  # not "body" (found in review)
+        assert problem["msg"] == 'must be a version number such as "3"'
+        assert problem["input"] == "yesterday"
 
 
 async def test_open_flags_and_marking_one_seen(client: httpx.AsyncClient, ana: SignedIn) -> None:

@@ -6,6 +6,7 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Response, status
+from fastapi.exceptions import RequestValidationError
 
 from diary.analysis import Insights
 from diary.api.deps import DiaryDep, PatientReader, WritablePatient
@@ -14,10 +15,8 @@ from diary.api.schemas import SavedEntryResponse, error_responses
 from diary.domain import (
     DailyEntry,
     EntryFields,
-    FieldProblem,
     Infusion,
     InfusionDetails,
-    InvalidInput,
     NotFound,
 )
 from diary.domain.days import CalendarDay
@@ -94,9 +93,11 @@ def expected_version(if_match: str | None) -> int | None:
     if if_match is None:
         return None
     tag = if_match.strip().removeprefix("W/").strip('"')
-    if not tag.isdigit() or len(tag) > 18:
-        problem = FieldProblem("If-Match", 'must be a version number such as "3"', if_match)
-        raise InvalidInput([problem])
+    if not tag.isascii() or not tag.isdigit() or len(tag) > 18:
+        # A header, so the 422 names it where FastAPI would: ["header", "if-match"].
+        rule = 'must be a version number such as "3"'
+        problem = {"loc": ("header", "if-match"), "msg": rule, "type": "value_error"}
+        raise RequestValidationError([{**problem, "input": if_match}])
     return int(tag)
 
 
