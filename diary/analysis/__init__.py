@@ -3,7 +3,12 @@
 Imports only the standard library, pydantic and `diary.domain`; no storage, web or UI.
 """
 
-from diary.analysis.flags import evaluate_flags, flags_for_saved_day, flags_for_saved_days
+from diary.analysis.flags import (
+    evaluate_flags,
+    flags_for_saved_day,
+    flags_for_saved_days,
+    flags_for_saved_infusion,
+)
 from diary.analysis.insights import compute_insights
 from diary.analysis.models import (
     CourseInsight,
@@ -29,4 +34,5 @@ __all__ = [
     "evaluate_flags",
     "flags_for_saved_day",
     "flags_for_saved_days",
+    "flags_for_saved_infusion",
 ]

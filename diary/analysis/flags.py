@@ -74,3 +74,23 @@ def flags_for_saved_days(
     others = [entry for entry in entries if entry.date not in days]
     without_days = {flag.key for flag in evaluate_flags(others, infusions, latest, settings)}
     return [flag for flag in with_days if flag.date in days or flag.key not in without_days]
+
+
+def flags_for_saved_infusion(
+    entries: Sequence[DailyEntry],
+    infusions: Sequence[Infusion],
+    saved: Infusion,
+    settings: AnalysisSettings = DEFAULT_SETTINGS,
+) -> list[Flag]:
+    """The flags that would not exist without the infusion `saved`, to show with its save.
+
+    `infusions` already holds it. An infusion raises no flag of its own day, but it can make
+    an entry's flag, e.g. upper abdominal pain logged before the infusion was recorded is a
+    `same_day` flag once the infusion puts it within 14 days of one.
+    """
+    days = [*(entry.date for entry in entries), *(given.date for given in infusions)]
+    latest = max(days, default=saved.date)
+    with_it = evaluate_flags(entries, infusions, latest, settings)
+    others = [given for given in infusions if given.id != saved.id]
+    without_it = {flag.key for flag in evaluate_flags(entries, others, latest, settings)}
+    return [flag for flag in with_it if flag.key not in without_it]

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from diary.analysis import Flag
-from diary.domain import DailyEntry, Role
+from diary.domain import DailyEntry, Infusion, Role
 
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 
@@ -71,6 +71,16 @@ class SavedEntryResponse(BaseModel):
     flags: list[Flag] | None = Field(
         description="Warning flags this save raised, most urgent first; null if they could "
         "not be worked out (the entry is stored regardless)."
+    )
+
+
+class SavedInfusionResponse(Infusion):
+    """The infusion as stored, with the warning flags saving it raised."""
+
+    flags: list[Flag] | None = Field(
+        description="Warning flags this infusion raised (an entry's flag it completes, e.g. "
+        "upper abdominal pain within 14 days after an infusion), most urgent first; null if "
+        "they could not be worked out (the infusion is stored regardless)."
     )
 
 

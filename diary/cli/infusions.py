@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Sequence
 from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
+from diary.analysis import Flag
+from diary.cli.insights import print_flags
 from diary.cli.state import (
+    CliState,
     DayOption,
     SkipConfirmation,
     number_parser,
@@ -77,6 +81,8 @@ def add_infusion(
     with state.diary() as (diary, patient):
         values = _given(date or state.clock.today(), route, dose_mg, duration_min, notes)
         infusion = diary.entries.add_infusion(patient, _details(values))
+        flags = diary.entries.flags_raised_by_infusion(patient, infusion)
+    _report_flags(state, flags)
     state.out.print(f"Recorded infusion {infusion.id} on {infusion.date.isoformat()}.")
 
 
@@ -98,8 +104,18 @@ def edit_infusion(
         merged = current.model_dump(exclude={"id"}) | {
             k: v for k, v in changes.items() if v is not None
         }
-        diary.entries.update_infusion(patient, infusion_id, _details(merged))
+        infusion = diary.entries.update_infusion(patient, infusion_id, _details(merged))
+        flags = diary.entries.flags_raised_by_infusion(patient, infusion)
+    _report_flags(state, flags)
     state.out.print(f"Updated infusion {infusion_id}.")
+
+
+def _report_flags(state: CliState, flags: Sequence[Flag] | None) -> None:
+    """Warning flags the saved infusion raised, before anything else (see `diary log`)."""
+    if flags is None:
+        state.err.print("[bold red]Warning flags could not be checked[/]: run `diary flags`.")
+    else:
+        print_flags(state.out, flags)
 
 
 @app.command("delete")

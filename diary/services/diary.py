@@ -12,7 +12,12 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
 
-from diary.analysis import AnalysisSettings, Flag, flags_for_saved_days
+from diary.analysis import (
+    AnalysisSettings,
+    Flag,
+    flags_for_saved_days,
+    flags_for_saved_infusion,
+)
 from diary.domain import (
     Clock,
     Course,
@@ -129,9 +134,35 @@ class DiaryService:
         """
         if not days:
             return ()
+        return self._flags_after_save(
+            patient_id,
+            lambda entries, infusions: flags_for_saved_days(
+                entries, infusions, days, self.settings
+            ),
+        )
+
+    def flags_raised_by_infusion(
+        self, patient_id: uuid.UUID, infusion: Infusion
+    ) -> tuple[Flag, ...] | None:
+        """Flags the saved `infusion` raises (`flags_for_saved_infusion`); None if they fail.
+
+        Call it after the commit, as `flags_raised`.
+        """
+        return self._flags_after_save(
+            patient_id,
+            lambda entries, infusions: flags_for_saved_infusion(
+                entries, infusions, infusion, self.settings
+            ),
+        )
+
+    def _flags_after_save(
+        self,
+        patient_id: uuid.UUID,
+        raised: Callable[[Sequence[DailyEntry], Sequence[Infusion]], list[Flag]],
+    ) -> tuple[Flag, ...] | None:
         try:
             contents = self.contents(patient_id)
-            found = flags_for_saved_days(contents.entries, contents.infusions, days, self.settings)
+            found = raised(contents.entries, contents.infusions)
         except Exception:
             logger.exception("warning flags could not be evaluated after a save")
             return None

@@ -15,6 +15,7 @@ from diary.analysis import (
     evaluate_flags,
     flags_for_saved_day,
     flags_for_saved_days,
+    flags_for_saved_infusion,
 )
 from diary.analysis.flags_urgent import EMERGENCY_SIGNS
 from diary.domain import BloodInUrine, DailyEntry, WarningSign
@@ -193,3 +194,17 @@ def test_saved_days_flags_come_most_urgent_first_as_evaluate_flags_gives() -> No
 def test_flag_key_is_stable() -> None:
     flag = evaluate_flags([entry(0, 5, unable_to_urinate=True)], [], day(0))[0]
     assert flag.key == f"{dt.date(2024, 1, 1).isoformat()}:same_day.unable_to_urinate"
+
+
+def test_an_infusion_recorded_after_the_pain_raises_its_flag() -> None:
+    """Upper abdominal pain logged on day 50, the infusion of day 45 recorded afterwards: the
+    infusion's save raises the same-day flag (it would not exist without it); an infusion a
+    month earlier raises nothing."""
+    entries = [entry(d, 4) for d in range(40, 52) if d != 50]
+    entries.append(entry(50, 4, warning_signs=[WarningSign.UPPER_ABDOMINAL_PAIN]))
+    long_ago, recent = infusions_on(10, 45)
+    (raised,) = flags_for_saved_infusion(entries, [recent], recent)
+    assert (raised.date, raised.tier) == (day(50), "same_day")
+    assert raised.rule == "same_day.upper_abdominal_pain"
+    assert flags_for_saved_infusion(entries, [long_ago], long_ago) == []
+    assert flags_for_saved_infusion(entries, [long_ago, recent], long_ago) == []

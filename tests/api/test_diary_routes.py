@@ -98,6 +98,27 @@ class TestInfusions:
         again = await client.get(f"{ana.base}/infusions/{infusion_id}", headers=ana.headers)
         assert again.status_code == 404
 
+    async def test_an_infusion_recorded_late_answers_with_the_flag_it_raised(
+        self, client: httpx.AsyncClient, ana: SignedIn
+    ) -> None:
+        """Upper abdominal pain logged yesterday; the infusion of 5 days ago recorded after:
+        the infusion's answer carries the same-day flag, as an entry's save would."""
+        pain = await put_day(client, ana, WEEK[1], pain=4, warning_signs=["upper_abdominal_pain"])
+        assert pain.json()["flags"] == []  # no infusion known yet
+        added = await client.post(
+            f"{ana.base}/infusions", headers=ana.headers, json={"date": str(WEEK[5])}
+        )
+        assert added.status_code == 201
+        (flag,) = added.json()["flags"]
+        assert (flag["date"], flag["tier"]) == (str(WEEK[1]), "same_day")
+        assert flag["rule"] == "same_day.upper_abdominal_pain"
+        changed = await client.put(
+            f"{ana.base}/infusions/{added.json()['id']}",
+            headers=ana.headers,
+            json={"date": str(WEEK[5]), "dose_mg": 40},
+        )
+        assert [f["rule"] for f in changed.json()["flags"]] == ["same_day.upper_abdominal_pain"]
+
 
 async def test_insights_document(client: httpx.AsyncClient, ana: SignedIn) -> None:
     await put_day(client, ana, WEEK[1], pain=5)

@@ -87,6 +87,20 @@ def test_infusion_refusals_name_the_option_and_the_rule(run) -> None:  # type: i
     assert "0 infusions" in run("infusion", "list").output
 
 
+def test_an_infusion_recorded_late_shows_the_flag_it_raised(run) -> None:  # type: ignore[no-untyped-def]
+    """Upper abdominal pain logged on 14 June; the infusion of 10 June recorded after it."""
+    logged = run(
+        "log", "--date", "2026-06-14", "--pain", "4", "--warning-sign", "upper_abdominal_pain"
+    )
+    assert "Contact" not in logged.output
+    added = run("infusion", "add", "--date", "2026-06-10")
+    assert added.exit_code == 0, added.output
+    text = " ".join(added.output.split())
+    assert "2026-06-14" in text
+    assert "upper abdominal pain 4 days after an infusion" in text
+    assert text.index("2026-06-14") < text.index("Recorded infusion")  # flags come first
+
+
 def test_a_number_is_written_plainly(run) -> None:  # type: ignore[no-untyped-def]
     """Python would read "5_0" as 50 and " 5" as 5; the diary refuses what was typed."""
     for typed in ("5_0", " 5", "٥"):

@@ -11,7 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from diary.analysis import Insights
 from diary.api.deps import DiaryDep, PatientReader, WritablePatient
 from diary.api.params import AsOf, FromDay, ToDay
-from diary.api.schemas import SavedEntryResponse, error_responses
+from diary.api.schemas import SavedEntryResponse, SavedInfusionResponse, error_responses
 from diary.domain import (
     DailyEntry,
     EntryFields,
@@ -20,6 +20,7 @@ from diary.domain import (
     NotFound,
 )
 from diary.domain.days import CalendarDay
+from diary.factory import Diary
 
 router = APIRouter(
     prefix="/v1/patients/{patient_id}",
@@ -117,8 +118,11 @@ def list_infusions(
 
 
 @router.post("/infusions", status_code=status.HTTP_201_CREATED)
-def add_infusion(patient_id: WritablePatient, body: InfusionDetails, diary: DiaryDep) -> Infusion:
-    return diary.entries.add_infusion(patient_id, body)
+def add_infusion(
+    patient_id: WritablePatient, body: InfusionDetails, diary: DiaryDep
+) -> SavedInfusionResponse:
+    """Record an infusion; the answer carries the warning flags it raised, as a save does."""
+    return _with_flags(diary.entries.add_infusion(patient_id, body), patient_id, diary)
 
 
 @router.get("/infusions/{infusion_id}")
@@ -133,8 +137,15 @@ def get_infusion(grant: PatientReader, infusion_id: uuid.UUID, diary: DiaryDep) 
 @router.put("/infusions/{infusion_id}")
 def replace_infusion(
     patient_id: WritablePatient, infusion_id: uuid.UUID, body: InfusionDetails, diary: DiaryDep
-) -> Infusion:
-    return diary.entries.update_infusion(patient_id, infusion_id, body)
+) -> SavedInfusionResponse:
+    changed = diary.entries.update_infusion(patient_id, infusion_id, body)
+    return _with_flags(changed, patient_id, diary)
+
+
+def _with_flags(infusion: Infusion, patient_id: uuid.UUID, diary: Diary) -> SavedInfusionResponse:
+    flags = diary.entries.flags_raised_by_infusion(patient_id, infusion)
+    listed = None if flags is None else list(flags)
+    return SavedInfusionResponse(**infusion.model_dump(), flags=listed)
 
 
 @router.delete("/infusions/{infusion_id}", status_code=status.HTTP_204_NO_CONTENT)
