@@ -130,11 +130,11 @@ class RemoteGateway:
 
     def add_infusion(self, details: InfusionDetails) -> Infusion:
         body = details.model_dump(mode="json")
-        return Infusion.model_validate(self._write("POST", "/infusions", json=body))
+        return _stored_infusion(self._write("POST", "/infusions", json=body))
 
     def update_infusion(self, infusion_id: uuid.UUID, details: InfusionDetails) -> Infusion:
         body = details.model_dump(mode="json")
-        return Infusion.model_validate(self._write("PUT", f"/infusions/{infusion_id}", json=body))
+        return _stored_infusion(self._write("PUT", f"/infusions/{infusion_id}", json=body))
 
     def delete_infusion(self, infusion_id: uuid.UUID) -> None:
         self._write("DELETE", f"/infusions/{infusion_id}")
@@ -212,3 +212,8 @@ def patient_gateway(session: RemoteSession, account: Account) -> RemoteGateway:
     """The logged-in patient's own diary."""
     where = f"Your diary on {session.server} (signed in as {account.email or account.name})"
     return RemoteGateway(session, account.id, where, account.timezone)
+
+
+def _stored_infusion(answer: Any) -> Infusion:
+    """The infusion of a save's answer; its `flags` reach the pages with the next overview."""
+    return Infusion.model_validate({k: v for k, v in answer.items() if k != "flags"})

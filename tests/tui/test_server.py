@@ -11,7 +11,14 @@ from fastapi.testclient import TestClient
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from diary.domain import Conflict, DailyEntry, FixedClock, InvalidInput, NotFound
+from diary.domain import (
+    Conflict,
+    DailyEntry,
+    FixedClock,
+    InfusionDetails,
+    InvalidInput,
+    NotFound,
+)
 from tests.conftest import TODAY
 from tests.tui.conftest import settle
 from tests.tui.server_fixtures import CODE, PASSWORD, Person, bearer
@@ -131,6 +138,20 @@ def test_answers_become_domain_errors(session: RemoteSession, ana: Person) -> No
         gateway.delete_entry(TODAY)
     with pytest.raises(Conflict, match="taken"):
         _checked(httpx.Response(409, json={"detail": "e-mail taken"}))
+
+
+def test_infusions_are_recorded_and_changed_on_the_server(
+    session: RemoteSession, ana: Person
+) -> None:
+    """The server's answer to an infusion's save carries its flags too; the terminal app
+    takes the infusion from it (and the flags from the next overview)."""
+    account = session.log_in(ana.email, PASSWORD)
+    gateway = RemoteGateway(session, account.id, "test")
+    week_ago = TODAY - dt.timedelta(days=7)
+    added = gateway.add_infusion(InfusionDetails(date=week_ago, dose_mg=35))
+    assert (added.date, added.dose_mg) == (week_ago, 35)
+    changed = gateway.update_infusion(added.id, InfusionDetails(date=week_ago, dose_mg=50))
+    assert (changed.id, changed.dose_mg) == (added.id, 50)
 
 
 async def test_patient_invites_then_revokes_and_reads_the_log(
