@@ -69,10 +69,10 @@ def flags_for_saved_days(
     days = frozenset(saved_dates)
     if not days:
         return []
-    latest = max([*days, *(entry.date for entry in entries), *(given.date for given in infusions)])
+    latest = _latest_day(entries, infusions, *days)
     with_days = evaluate_flags(entries, infusions, latest, settings)
     others = [entry for entry in entries if entry.date not in days]
-    without_days = {flag.key for flag in evaluate_flags(others, infusions, latest, settings)}
+    without_days = _flag_keys(others, infusions, latest, settings)
     return [flag for flag in with_days if flag.date in days or flag.key not in without_days]
 
 
@@ -88,9 +88,25 @@ def flags_for_saved_infusion(
     an entry's flag, e.g. upper abdominal pain logged before the infusion was recorded is a
     `same_day` flag once the infusion puts it within 14 days of one.
     """
-    days = [*(entry.date for entry in entries), *(given.date for given in infusions)]
-    latest = max(days, default=saved.date)
+    latest = _latest_day(entries, infusions, saved.date)
     with_it = evaluate_flags(entries, infusions, latest, settings)
     others = [given for given in infusions if given.id != saved.id]
-    without_it = {flag.key for flag in evaluate_flags(entries, others, latest, settings)}
+    without_it = _flag_keys(entries, others, latest, settings)
     return [flag for flag in with_it if flag.key not in without_it]
+
+
+def _latest_day(
+    entries: Sequence[DailyEntry], infusions: Sequence[Infusion], *saved: dt.date
+) -> dt.date:
+    """The day a save's flags are judged on: the latest day of the diary or of the save."""
+    return max([*saved, *(entry.date for entry in entries), *(given.date for given in infusions)])
+
+
+def _flag_keys(
+    entries: Sequence[DailyEntry],
+    infusions: Sequence[Infusion],
+    as_of: dt.date,
+    settings: AnalysisSettings,
+) -> frozenset[str]:
+    """The keys of the flags the diary raises without what was saved, to compare with."""
+    return frozenset(flag.key for flag in evaluate_flags(entries, infusions, as_of, settings))
