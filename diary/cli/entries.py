@@ -10,7 +10,7 @@ import typer
 from rich import box
 from rich.table import Table
 
-from diary.cli.insights import print_flags
+from diary.cli.insights import report_flags_raised
 from diary.cli.state import (
     CliState,
     SkipConfirmation,
@@ -115,10 +115,7 @@ def _cleared(fields: list[str]) -> dict[str, Any]:
 
 
 def _report_saved(state: CliState, saved: SavedEntry) -> None:
-    if saved.flags is None:
-        state.err.print("[bold red]Warning flags could not be checked[/]: please review this day.")
-    else:
-        print_flags(state.out, saved.flags)
+    report_flags_raised(state, saved.flags, "please review this day.")
     verb = "Logged" if saved.created else "Updated"
     recorded = saved.entry.model_dump(exclude={"date"}, exclude_none=True, mode="json")
     shown = {k: ", ".join(v) if isinstance(v, list) else v for k, v in recorded.items()}

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Sequence
 from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
-from diary.analysis import Flag
-from diary.cli.insights import print_flags
+from diary.cli.insights import report_flags_raised
 from diary.cli.state import (
-    CliState,
     DayOption,
     SkipConfirmation,
     number_parser,
@@ -82,7 +79,7 @@ def add_infusion(
         values = _given(date or state.clock.today(), route, dose_mg, duration_min, notes)
         infusion = diary.entries.add_infusion(patient, _details(values))
         flags = diary.entries.flags_raised_by_infusion(patient, infusion)
-    _report_flags(state, flags)
+    report_flags_raised(state, flags, "run `diary flags`.")
     state.out.print(f"Recorded infusion {infusion.id} on {infusion.date.isoformat()}.")
 
 
@@ -106,16 +103,8 @@ def edit_infusion(
         }
         infusion = diary.entries.update_infusion(patient, infusion_id, _details(merged))
         flags = diary.entries.flags_raised_by_infusion(patient, infusion)
-    _report_flags(state, flags)
+    report_flags_raised(state, flags, "run `diary flags`.")
     state.out.print(f"Updated infusion {infusion_id}.")
-
-
-def _report_flags(state: CliState, flags: Sequence[Flag] | None) -> None:
-    """Warning flags the saved infusion raised, before anything else (see `diary log`)."""
-    if flags is None:
-        state.err.print("[bold red]Warning flags could not be checked[/]: run `diary flags`.")
-    else:
-        print_flags(state.out, flags)
 
 
 @app.command("delete")

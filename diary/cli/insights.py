@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from diary.analysis import CourseInsight, Flag, Insights, Tier
-from diary.cli.state import parse_day, state_of
+from diary.cli.state import CliState, parse_day, state_of
 from diary.export.counts_words import count_text, relief_cell
 
 flags_app = typer.Typer(help="Warning flags raised by the diary.", invoke_without_command=True)
@@ -83,6 +83,15 @@ def _course_table(courses: Sequence[CourseInsight]) -> Table:
 
 def _number(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
+
+
+def report_flags_raised(state: CliState, flags: Sequence[Flag] | None, if_unchecked: str) -> None:
+    """The flags a save raised, first; None (they could not be worked out) said on stderr
+    with `if_unchecked`, what to do instead. What was saved stays saved either way."""
+    if flags is None:
+        state.err.print(f"[bold red]Warning flags could not be checked[/]: {if_unchecked}")
+    else:
+        print_flags(state.out, flags)
 
 
 def print_flags(out: Console, flags: Sequence[Flag]) -> None:
