@@ -259,7 +259,8 @@ def _relief(
     if ruled_out and not cut_short:
         return ReliefFinding(relief_end=window.first)
     threshold = baseline.pain * settings.relief_fraction
-    found = find_relief_end(diary.cleaned, window, threshold, settings, diary.noise)
+    relief_seen = best is not None and best < threshold
+    found = find_relief_end(diary.cleaned, window, threshold, settings, diary.noise, relief_seen)
     returned_later = found.relief_end is not None and found.relief_end > window.first
     if cut_short and returned_later and not _clearly_below(best, threshold):
         return _cut_short_before_judged(window)

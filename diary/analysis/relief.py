@@ -86,6 +86,7 @@ class _Scan:
         "margin_per_entry",
         "series",
         "settings",
+        "strong_per_entry",
         "threshold",
         "window",
     )
@@ -97,9 +98,12 @@ class _Scan:
         threshold: float,
         s: AnalysisSettings,
         noise: float,
+        substantiate: bool = True,
     ) -> None:
         self.series, self.window, self.threshold, self.settings = series, window, threshold, s
         self.first, self.last = window.course_end + 1, window.last
+        self.strong_per_entry = s.confirm_strong_z * noise if substantiate else None
+        """z·σ of the substantiation (`_substantiated`), times √n; None when not asked for."""
         self.margin_per_entry = s.confirm_z * noise
         """z·σ: how far above threshold the confirmation days' mean must be, times √n."""
         self.level = level_reader(
@@ -123,9 +127,31 @@ class _Scan:
             return _Check.DATA_RUN_OUT
         mean, count = self.series.mean_between(day, last)
         if count >= self.confirm_min_entries:
-            clearly = mean is not None and self._clearly_above(mean, count)
-            return _Check.CONFIRMED if clearly else _Check.NOT_SUSTAINED
+            if mean is None or not self._clearly_above(mean, count):
+                return _Check.NOT_SUSTAINED
+            return self._substantiated(day, mean, count)
         return _Check.DATA_RUN_OUT if wanted_last > self.last else _Check.NOT_SUSTAINED
+
+    def _substantiated(self, day: int, mean: float, count: int) -> _Check:
+        """Does a confirmed return end a relief the diary has shown, beyond its noise?
+
+        The confirmation days' mean must be above threshold by `confirm_strong_z` standard
+        errors, or, failing that, the mean of the `confirm_long_days` from `day` (a slow fade
+        is only a little above the threshold in its first week, and further above it in the
+        second; a relief level that sits just over a threshold read low, or a noisy week, is
+        not). When those days go past the window, the data run out: the course is censored
+        before the return, so a later course still only censors an earlier one.
+        """
+        strong = self.strong_per_entry
+        if strong is None or mean > self.threshold + strong / float(count**0.5):
+            return _Check.CONFIRMED
+        long_last = day + self.settings.confirm_long_days - 1
+        if long_last > self.last:
+            return _Check.DATA_RUN_OUT
+        long_mean, long_count = self.series.mean_between(day, long_last)
+        if long_mean is not None and long_mean > self.threshold + strong / float(long_count**0.5):
+            return _Check.CONFIRMED
+        return _Check.NOT_SUSTAINED
 
     def _clearly_above(self, mean: float, count: int) -> bool:
         """Is a mean of `count` scores above threshold by more than its noise (z·σ/√n)?"""
@@ -151,9 +177,14 @@ def find_relief_end(
     threshold: float,
     settings: AnalysisSettings,
     noise: float = 0.0,
+    substantiate: bool = True,
 ) -> ReliefFinding:
-    """Scan the window for the first day relief is over (only days near a high score can be)."""
-    scan = _Scan(series, window, threshold, settings, noise)
+    """Scan the window for the first day relief is over (only days near a high score can be).
+
+    `substantiate`: the diary has shown relief (best level below the threshold), so a return
+    must also clear `_Scan._substantiated`.
+    """
+    scan = _Scan(series, window, threshold, settings, noise, substantiate)
     half_width = settings.smoothing_half_width_days
     first, last = scan.first, scan.last
     low, high = series.position(first), series.position(last + 1)

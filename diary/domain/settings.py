@@ -52,6 +52,13 @@ class AnalysisSettings(BaseModel):
     """The confirmation days' mean score must be above threshold by z standard errors (the
     patient's own day-to-day noise / √entries), so a noisy week in a shallow relief is not
     taken for the return."""
+    confirm_strong_z: Annotated[float, Field(ge=0, le=10)] = 2.0
+    """A return ending a relief the diary has shown (best level below the threshold) must also
+    be substantiated: the confirmation days' mean above threshold by this many standard
+    errors, or else the mean of the `confirm_long_days` from the return day (0 turns it off)."""
+    confirm_long_days: Days = 14
+    """The longer stretch that may substantiate a return whose first week is only marginally
+    above the threshold (a slow fade): two weeks, the response window."""
     confirm_min_days_at_end: Days = 4
     """Near as_of a return may be confirmed by this many days (at least 3 entries): the
     maintenance suggestion should not wait a full week. Before a next course the full
@@ -92,6 +99,8 @@ class AnalysisSettings(BaseModel):
             raise ValueError("baseline_wide_days must be at least baseline_days")
         if not self.minimal_pct < self.response_pct <= self.substantial_pct:
             raise ValueError("need minimal_pct < response_pct <= substantial_pct")
+        if self.confirm_long_days < self.confirm_days:
+            raise ValueError("confirm_long_days must be at least confirm_days")
         if self.nausea_review_min > self.nausea_review_max:
             raise ValueError("nausea_review_min must not exceed nausea_review_max")
         if self.poor_sleep_days > self.poor_sleep_window_days:
