@@ -98,12 +98,13 @@ class _Scan:
         threshold: float,
         s: AnalysisSettings,
         noise: float,
-        substantiate: bool = True,
+        substantiate: bool,
     ) -> None:
         self.series, self.window, self.threshold, self.settings = series, window, threshold, s
         self.first, self.last = window.course_end + 1, window.last
-        self.strong_per_entry = s.confirm_strong_z * noise if substantiate else None
-        """z·σ of the substantiation (`_substantiated`), times √n; None when not asked for."""
+        self.strong_per_entry = s.confirm_strong_z * noise if substantiate else 0.0
+        """z·σ of the substantiation (`_substantiated`), times √n; 0 when not asked for (a
+        confirmed mean is above the threshold already)."""
         self.margin_per_entry = s.confirm_z * noise
         """z·σ: how far above threshold the confirmation days' mean must be, times √n."""
         self.level = level_reader(
@@ -127,7 +128,7 @@ class _Scan:
             return _Check.DATA_RUN_OUT
         mean, count = self.series.mean_between(day, last)
         if count >= self.confirm_min_entries:
-            if mean is None or not self._clearly_above(mean, count):
+            if mean is None or not self._above(mean, count, self.margin_per_entry):
                 return _Check.NOT_SUSTAINED
             return self._substantiated(day, mean, count)
         return _Check.DATA_RUN_OUT if wanted_last > self.last else _Check.NOT_SUSTAINED
@@ -142,20 +143,20 @@ class _Scan:
         not). When those days go past the window, the data run out: the course is censored
         before the return, so a later course still only censors an earlier one.
         """
-        strong = self.strong_per_entry
-        if strong is None or mean > self.threshold + strong / float(count**0.5):
+        if self._above(mean, count, self.strong_per_entry):
             return _Check.CONFIRMED
         long_last = day + self.settings.confirm_long_days - 1
         if long_last > self.last:
             return _Check.DATA_RUN_OUT
         long_mean, long_count = self.series.mean_between(day, long_last)
-        if long_mean is not None and long_mean > self.threshold + strong / float(long_count**0.5):
+        if long_mean is not None and self._above(long_mean, long_count, self.strong_per_entry):
             return _Check.CONFIRMED
         return _Check.NOT_SUSTAINED
 
-    def _clearly_above(self, mean: float, count: int) -> bool:
-        """Is a mean of `count` scores above threshold by more than its noise (z·σ/√n)?"""
-        return mean > self.threshold + self.margin_per_entry / float(count**0.5)
+    def _above(self, mean: float, count: int, margin_per_entry: float) -> bool:
+        """Is a mean of `count` scores above threshold by more than z·σ/√n (`margin_per_entry`
+        being z·σ)?"""
+        return mean > self.threshold + margin_per_entry / float(count**0.5)
 
 
 def _confirmation_reach(window: ReliefWindow, s: AnalysisSettings) -> int:
@@ -176,8 +177,8 @@ def find_relief_end(
     window: ReliefWindow,
     threshold: float,
     settings: AnalysisSettings,
-    noise: float = 0.0,
-    substantiate: bool = True,
+    noise: float,
+    substantiate: bool,
 ) -> ReliefFinding:
     """Scan the window for the first day relief is over (only days near a high score can be).
 

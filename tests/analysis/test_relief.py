@@ -14,6 +14,10 @@ from tests.analysis.helpers import (
 )
 
 COURSE_DAYS = (20, 21, 22, 23, 24)
+WIGGLE = (0, 1, 0, -1)
+"""A point of day-to-day scatter, repeating every four days."""
+UNSUBSTANTIATED = AnalysisSettings(confirm_strong_z=0)
+"""The engine without the substantiation of a return (`confirm_strong_z` 0)."""
 
 
 def diary(pains: dict[int, int], *infusion_days: int) -> tuple[list[DailyEntry], list[Infusion]]:
@@ -57,8 +61,7 @@ def test_a_bad_day_before_unlogged_days_does_not_end_relief() -> None:
     """One high score between low ones, with a week unlogged after it, is not a return: the
     scores after the gap show relief still there (found on a simulated diary, where it ended
     a 104-day relief at day 29)."""
-    wiggle = (0, 1, 0, -1)
-    pains = {d: 5 + wiggle[d % 4] for d in range(14)}
+    pains = {d: 5 + WIGGLE[d % 4] for d in range(14)}
     pains |= dict.fromkeys((*range(15, 43), *range(51, 71)), 3)
     pains[43] = 7
     course = compute_insights(entries_from(sorted(pains.items())), infusions_on(14), day(70))
@@ -426,12 +429,11 @@ def test_a_course_cut_short_with_every_score_above_the_threshold_claims_no_relie
 def noisy_relief_with_a_marginal_spell(spell: str) -> dict[int, int]:
     """Baseline 6 (threshold 4.2), relief at 3–4 until day 69 with `spell` (scores just above
     the threshold) from day 42, then pain back at 6."""
-    wiggle = (0, 1, 0, -1)
-    pains = {d: 6 + wiggle[d % 4] for d in range(20)}
+    pains = {d: 6 + WIGGLE[d % 4] for d in range(20)}
     pains.update(dict.fromkeys(COURSE_DAYS, 4))
     pains.update({d: 3 + d % 2 for d in range(25, 70)})
     pains.update({42 + offset: int(score) for offset, score in enumerate(spell)})
-    pains.update({d: 6 + wiggle[d % 4] for d in range(70, 90)})
+    pains.update({d: 6 + WIGGLE[d % 4] for d in range(70, 90)})
     return pains
 
 
@@ -441,8 +443,7 @@ def test_a_spell_just_above_the_threshold_inside_a_relief_does_not_end_it() -> N
     above the threshold, and relief goes on. Without substantiation the relief ended on day
     42 (a noisy week in a long relief, one of the misses on simulated cohorts)."""
     entries, infusions = diary(noisy_relief_with_a_marginal_spell("55455455"))
-    unsubstantiated = AnalysisSettings(confirm_strong_z=0)
-    assert compute_insights(entries, infusions, day(89), unsubstantiated).courses[0].relief_end == (
+    assert compute_insights(entries, infusions, day(89), UNSUBSTANTIATED).courses[0].relief_end == (
         day(42)
     )
     course = compute_insights(entries, infusions, day(89)).courses[0]
@@ -453,12 +454,11 @@ def test_a_spell_just_above_the_threshold_inside_a_relief_does_not_end_it() -> N
 def noisy_slow_fade(fade_days: int) -> dict[int, int]:
     """Baseline 7 (threshold 4.9), relief at 3 until day 44, then pain rising steadily back
     to 7 over `fade_days`, each score 1 point either side of the curve as it goes."""
-    wiggle = (0, 1, 0, -1)
-    pains = {d: 7 + wiggle[d % 4] for d in range(20)}
+    pains = {d: 7 + WIGGLE[d % 4] for d in range(20)}
     pains.update(dict.fromkeys(COURSE_DAYS, 4))
     for d in range(25, 121):
         underlying = 3 if d <= 44 else min(7, 3 + (d - 44) * 4 / fade_days)
-        pains[d] = round(underlying + wiggle[d % 4])
+        pains[d] = round(underlying + WIGGLE[d % 4])
     return pains
 
 
@@ -468,8 +468,7 @@ def test_a_slow_fade_is_not_held_back_by_the_substantiation() -> None:
     substantiation, within 2 days of the crossing (with a demand of 8 standard errors it
     would be day 60)."""
     entries, infusions = diary(noisy_slow_fade(21))
-    unsubstantiated = AnalysisSettings(confirm_strong_z=0)
-    before = compute_insights(entries, infusions, day(120), unsubstantiated).courses[0]
+    before = compute_insights(entries, infusions, day(120), UNSUBSTANTIATED).courses[0]
     course = compute_insights(entries, infusions, day(120)).courses[0]
     assert course.relief_end == before.relief_end
     assert course.relief_end is not None
@@ -481,8 +480,7 @@ def test_a_next_course_before_a_marginal_return_is_substantiated_censors_the_cou
     return do not fit before it, so the course is censored at the day before the spell,
     "at least 17 days", instead of ending on day 42 as it did without substantiation."""
     entries, infusions = diary(noisy_relief_with_a_marginal_spell("55455455"), *COURSE_DAYS, 53)
-    unsubstantiated = AnalysisSettings(confirm_strong_z=0)
-    assert compute_insights(entries, infusions, day(89), unsubstantiated).courses[0].relief_end == (
+    assert compute_insights(entries, infusions, day(89), UNSUBSTANTIATED).courses[0].relief_end == (
         day(42)
     )
     course = compute_insights(entries, infusions, day(89)).courses[0]
