@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -256,15 +257,64 @@ def _relief(
     if baseline is None:
         return None
     cut_short = _next_course_within_response_window(window, settings)
-    if ruled_out and not cut_short:
-        return ReliefFinding(relief_end=window.first)
     threshold = baseline.pain * settings.relief_fraction
+    if ruled_out and not cut_short:
+        no_relief = ReliefFinding(relief_end=window.first)
+        return _unless_pain_below_later(diary, window, threshold, settings, no_relief)
     relief_seen = best is not None and best < threshold
     found = find_relief_end(diary.cleaned, window, threshold, settings, diary.noise, relief_seen)
+    if not relief_seen and found.relief_end is not None:
+        found = _unless_pain_below_later(diary, window, threshold, settings, found)
     returned_later = found.relief_end is not None and found.relief_end > window.first
     if cut_short and returned_later and not _clearly_below(best, threshold):
         return _cut_short_before_judged(window)
     return found
+
+
+def _unless_pain_below_later(
+    diary: _Diary,
+    window: ReliefWindow,
+    threshold: float,
+    settings: AnalysisSettings,
+    found: ReliefFinding,
+) -> ReliefFinding:
+    """`found`, the relief end of a course whose relief was not seen, unless the days after
+    the response window contradict it: then censored at the course end, "at least 0 days".
+
+    The best level of days 1–14 can hide a relief that is there: a flare early in those
+    days, or a relief just below the threshold read through noise. If the window ends (the
+    next course, or as_of) before the `later_relief_days` that follow are over, and their
+    pain is clearly below the threshold (`_pain_below_later`), the diary cannot say the
+    relief ended on the day after the course, nor how long it lasted. The reason is what
+    ended the window. The response class is left as the best level gave it.
+    """
+    if not _pain_below_later(diary, window, threshold, settings):
+        return found
+    next_start = window.next_course_start
+    reason = CensorReason.END_OF_DATA if next_start is None else CensorReason.NEXT_COURSE
+    return ReliefFinding(None, reason, seen_until=window.course_end)
+
+
+def _pain_below_later(
+    diary: _Diary, window: ReliefWindow, threshold: float, settings: AnalysisSettings
+) -> bool:
+    """Does the window end before the last of the `later_relief_days` after the response
+    window, and is their mean score below the threshold by `later_relief_z` standard errors
+    (noise / √entries)?
+
+    Those days are read through any next course, up to as_of: so the answer does not depend on
+    when a next course started, only on whether one did before those days were over, and a
+    later course can only ever censor an earlier one, never move its end
+    (design.md §3; a property test checks it).
+    """
+    first = window.course_end + settings.response_window_days + 1
+    last = first + settings.later_relief_days - 1
+    if settings.later_relief_z == 0 or window.last >= last:
+        return False
+    mean, count = diary.cleaned.mean_between(first, last)
+    if mean is None or count < settings.later_relief_min_entries:
+        return False
+    return mean < threshold - settings.later_relief_z * diary.noise / math.sqrt(count)
 
 
 def _clearly_below(best: float | None, threshold: float) -> bool:

@@ -68,6 +68,16 @@ class AnalysisSettings(BaseModel):
     """Place the return to the day with a low–rise–high fit around the smoother's day."""
     max_bridged_gap_days: Annotated[int, Field(ge=0, le=30)] = 4
     """A run of at most this many unlogged days may be read through; longer runs hide a return."""
+    later_relief_days: Days = 28
+    """The days after the response window (days 15–42 by default) whose pain may contradict
+    "no relief" when the window ends before they are over (`later_relief_z`)."""
+    later_relief_min_entries: Days = 7
+    later_relief_z: Annotated[float, Field(ge=0, le=10)] = 2.0
+    """A course judged not to have helped is censored instead when its window ends (next
+    course or as_of) before the `later_relief_days` are over and their mean score, read
+    through any next course, is below the relief threshold by this many standard errors,
+    from at least `later_relief_min_entries` entries (0 turns it off; docs/analysis.md,
+    Relief end)."""
 
     # Maintenance suggestion.
     lead_days: Annotated[int, Field(ge=0, le=120)] = 7

@@ -27,6 +27,8 @@ GRID_COLOUR = colors.HexColor("#DDDDDD")
 TEXT_COLOUR = colors.HexColor("#333333")
 LEFT, RIGHT, TOP, BOTTOM = 20.0, 4.0, 10.0, 34.0
 """Room around the plot: pain labels, course numbers, date labels with markers and legend."""
+LONE_DAY_RADIUS = 1.4
+"""A day logged with no logged neighbour: a dot wide enough to see beside the 0.7 line."""
 MAX_DATE_LABELS = 14
 WEEKLY_LABELS_UP_TO_DAYS = 84
 """Periods shorter than 12 weeks are labelled by week (at most 12 labels)."""
@@ -72,8 +74,16 @@ def _grid(scale: Scale) -> Group:
         y = scale.y(pain)
         group.add(Line(scale.left, y, right, y, strokeColor=GRID_COLOUR, strokeWidth=0.4))
         group.add(_text(scale.left - 3, y - 2.5, str(pain), anchor="end"))
-    group.add(_text(2, scale.y(10) + 4, "Pain (0–10)", anchor="start"))
+    group.add(_axis_title(scale))
     return group
+
+
+def _axis_title(scale: Scale) -> Group:
+    """The axis title up the left edge, clear of the course numbers above the plot."""
+    title = Group(_text(0, 0, "Pain (0–10)", anchor="middle"))
+    middle = scale.y(5)
+    title.transform = (0, 1, -1, 0, 6, middle)  # turned a quarter anticlockwise, then moved
+    return title
 
 
 def _courses(summary: AppointmentSummary, scale: Scale) -> Group:
@@ -119,8 +129,9 @@ def _pain(summary: AppointmentSummary, scale: Scale) -> Group:
     for run in _runs([(entry.date, entry.pain) for entry in summary.entries]):
         points = [value for day, pain in run for value in (scale.x(day), scale.y(pain))]
         if len(run) == 1:
-            dot = Circle(points[0], points[1], 0.9)
-            dot.fillColor, dot.strokeColor = PAIN_COLOUR, None
+            dot = Circle(points[0], points[1], LONE_DAY_RADIUS)
+            # A white rim keeps it apart from a baseline or relief line at the same score.
+            dot.fillColor, dot.strokeColor, dot.strokeWidth = PAIN_COLOUR, colors.white, 0.5
             group.add(dot)
         else:
             group.add(PolyLine(points, strokeColor=PAIN_COLOUR, strokeWidth=0.7))

@@ -497,3 +497,69 @@ def test_pain_that_stays_just_above_the_threshold_ends_relief_from_its_first_wee
     insights = compute_insights(entries, infusions, day(49))
     assert insights.courses[0].relief_end == day(42)
     assert insights.maintenance.status is MaintenanceStatus.NOW
+
+
+NOT_READ_LATER = AnalysisSettings(later_relief_z=0)
+"""The engine without the check of the days after the response window (`later_relief_z` 0)."""
+
+
+def late_relief(later: int, last: int = 60) -> dict[int, int]:
+    """Pain 5 (threshold 3.5), a course on day 20, 4–5 on days 21–34 (no relief against the
+    best level, 4.5), then `later` from day 35 (days 15 on after the course)."""
+    pains = dict.fromkeys(range(0, 20), 5)
+    pains.update({d: 4 + d % 2 for d in range(21, 35)})
+    pains.update(dict.fromkeys(range(35, last + 1), later))
+    return pains
+
+
+def test_pain_clearly_below_the_threshold_after_two_weeks_censors_a_no_relief_verdict() -> None:
+    """The next course comes 25 days after a course whose first two weeks showed no relief,
+    but pain has been 2 since day 15: the diary cannot say relief ended the day after the
+    course, so it is censored by the next course at "at least 0 days"; the response class
+    still says what the two weeks showed."""
+    entries, infusions = diary(late_relief(later=2), 20, 45)
+    without = compute_insights(entries, infusions, day(60), NOT_READ_LATER).courses[0]
+    assert (without.relief_end, without.censored) == (day(21), False)
+    course = compute_insights(entries, infusions, day(60)).courses[0]
+    assert (course.relief_end, course.censored, course.relief_days) == (None, True, 0)
+    assert course.response is without.response is ResponseClass.MINIMAL  # best 4.5 of 5
+
+
+def test_the_end_of_data_within_the_later_days_censors_the_same_way() -> None:
+    entries, infusions = diary(late_relief(later=2, last=44), 20)
+    course = compute_insights(entries, infusions, day(44)).courses[0]
+    assert (course.relief_end, course.censored, course.relief_days) == (None, True, 0)
+
+
+def test_later_pain_near_the_threshold_leaves_no_relief_standing() -> None:
+    """Pain 3, 3, 4, ... from day 15 (mean 3.4 against a threshold of 3.5, within 2
+    standard errors of the patient's scatter) is not clearly below it: relief still ends
+    on day 1."""
+    pains = late_relief(later=3)
+    pains.update({d: 4 for d in range(35, 61) if d % 3 == 0})
+    entries, infusions = diary(pains, 20, 45)
+    course = compute_insights(entries, infusions, day(60)).courses[0]
+    assert (course.relief_end, course.censored) == (day(21), False)
+
+
+def test_a_window_that_outlasts_the_later_days_keeps_its_no_relief_verdict() -> None:
+    """With no next course until day 45 after the course the window holds days 15–42 whole:
+    the rule is for windows that end within them, and the relief end stands (docs/analysis.md,
+    Limits)."""
+    entries, infusions = diary(late_relief(later=2, last=70), 20, 65)
+    course = compute_insights(entries, infusions, day(70)).courses[0]
+    assert (course.relief_end, course.censored) == (day(21), False)
+
+
+def test_a_later_course_that_brings_the_low_pain_only_censors_the_earlier_one() -> None:
+    """A course that did not help, and a next course on day 18 after it that did. Alone, the
+    first course's window holds days 15–42 whole, and it ended on day 1; with the next course
+    its window ends within them, and their low pain, read through the next course, censors
+    it. Never the other way round: a later course only censors an earlier one."""
+    pains = late_relief(later=5, last=70)
+    pains.update(dict.fromkeys(range(38, 71), 2))
+    entries = entries_from(sorted(pains.items()))
+    alone = compute_insights(entries, infusions_on(20), day(70)).courses[0]
+    assert (alone.relief_end, alone.censored) == (day(21), False)
+    both = compute_insights(entries, infusions_on(20, 38), day(70)).courses[0]
+    assert (both.relief_end, both.censored, both.relief_days) == (None, True, 0)

@@ -157,7 +157,9 @@ async def test_add_an_infusion(make_diary_app: AppMaker, reopen: Callable[[], Di
         await pilot.press("ctrl+s")
         await settle(pilot)
         problem = app.screen.query_one(".problem-dose_mg", Static)
-        assert "greater than 0" in str(problem.content)
+        assert "greater than 0 (at most 10000)" in str(problem.content)
+        shown = problem.region.intersection(problem.parent.region)  # what the dialog shows
+        assert shown == problem.region  # the whole rule, wrapped if need be, not cut off
         assert app.focused is app.screen.query_one("#dose_mg")
         await pilot.press("backspace", "3", "5", "ctrl+s")
         await settle(pilot)
