@@ -69,6 +69,9 @@ def rule_text(detail: Mapping[str, Any], rules: Mapping[str, str] = FIELD_RULES)
         return "is required"
     if detail["type"] == "extra_forbidden":
         return "is not a field of the diary"
+    if detail["type"] == "json_invalid":  # a request body that does not parse
+        reason = detail.get("ctx", {}).get("error")
+        return f"must be valid JSON ({reason})" if reason else "must be valid JSON"
     if detail["type"] == "value_error":
         return str(detail["msg"]).removeprefix("Value error, ")
     return rules.get(own_field, str(detail["msg"]))

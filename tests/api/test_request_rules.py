@@ -190,3 +190,17 @@ def test_the_api_rules_replace_one_field_rule_only_and_infusions_keep_theirs() -
     assert set(FIELD_RULES) & set(PARAMETER_RULES) == {"id"}
     for name in InfusionDetails.model_fields:
         assert REQUEST_RULES[name] == INFUSION_RULES[name], name
+
+
+async def test_a_body_that_is_not_json_says_so_in_the_diary_s_words(
+    client: httpx.AsyncClient, ana: SignedIn
+) -> None:
+    answer = await client.put(
+        f"{ana.base}/entries/{TODAY}",
+        content=b'{"pain": 4,',
+        headers={**ana.headers, "content-type": "application/json"},
+    )
+    ((where, rule),) = (await problems(answer)).items()
+    assert where[0] == "body"
+    assert rule.startswith("must be valid JSON (")
+    assert "JSON decode error" not in rule
