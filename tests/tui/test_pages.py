@@ -161,7 +161,10 @@ async def test_add_an_infusion(make_diary_app: AppMaker, reopen: Callable[[], Di
         shown = problem.region.intersection(problem.parent.region)  # what the dialog shows
         assert shown == problem.region  # the whole rule, wrapped if need be, not cut off
         assert app.focused is app.screen.query_one("#dose_mg")
-        await pilot.press("backspace", "3", "5", "ctrl+s")
+        await pilot.press("backspace")  # editing the dose takes its ⚠ away
+        await settle(pilot)
+        assert not app.screen.query(".problem-dose_mg")
+        await pilot.press("3", "5", "ctrl+s")
         await settle(pilot)
         assert app.screen.query_one(InfusionTable).row_count == 1
     diary = reopen()

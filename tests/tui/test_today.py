@@ -62,6 +62,10 @@ async def test_problems_are_shown_next_to_their_fields_and_nothing_is_written(
         assert "7.3" in sleep_problem
         assert app.focused is not None
         assert app.focused.id == "pain"
+        await pilot.press("5")  # answering the pain takes its ⚠ away, not the sleep one
+        await settle(pilot)
+        assert not form.query(".problem-pain")
+        assert form.query(".problem-sleep_hours")
     assert stored_day(reopen) is None
 
 

@@ -6,11 +6,13 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Select
 
 from diary.domain import FieldProblem, Infusion, Route
+from tui.widgets.common.field_problems import forget_problem
 from tui.wording import number
 
 FIELDS = (
@@ -61,6 +63,11 @@ class InfusionForm(Vertical):
             text = str(raw).strip() if raw is not None and raw is not Select.NULL else ""
             values[name] = text or None
         return values
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _answer_changed(self, event: Input.Changed | Select.Changed) -> None:
+        forget_problem(self, event.control)
 
     def show_problems(self, problems: Sequence[FieldProblem]) -> list[FieldProblem]:
         """Each problem under its field (the first focused); the ones with no field here."""

@@ -5,14 +5,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Grid, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Checkbox, Label, TextArea
+from textual.widgets import Checkbox, Input, Label, Select, TextArea
 
 from diary.domain import DailyEntry, FieldProblem, WarningSign
+from tui.widgets.common.field_problems import forget_problem
 from tui.widgets.today.fields import FIELDS, NOT_CARRIED_FROM_YESTERDAY, SECTIONS, SIGN_LABELS
 from tui.widgets.today.inputs import FieldRow, read_answer, show_answer
+from tui.widgets.today.score_field import ScoreField
+
+AnswerChanged = (
+    Input.Changed | Select.Changed | Checkbox.Changed | ScoreField.Changed | TextArea.Changed
+)
 
 
 class EntryForm(VerticalScroll, can_focus=False):
@@ -86,6 +93,16 @@ class EntryForm(VerticalScroll, can_focus=False):
                 show_answer(widget, value)
                 filled += 1
         return filled
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    @on(ScoreField.Changed)
+    @on(TextArea.Changed)
+    def _answer_changed(self, event: AnswerChanged) -> None:
+        control = event.control
+        is_sign = control is not None and (control.id or "").startswith("sign-")
+        forget_problem(self, control, "warning_signs" if is_sign else None)
 
     def show_problems(self, problems: Sequence[FieldProblem]) -> list[FieldProblem]:
         """Put each problem under its field and focus the first; the ones with no field here."""
