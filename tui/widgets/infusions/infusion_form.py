@@ -67,7 +67,7 @@ class InfusionForm(Vertical):
     @on(Input.Changed)
     @on(Select.Changed)
     def _answer_changed(self, event: Input.Changed | Select.Changed) -> None:
-        forget_problem(self, event.control)
+        forget_problem(self, event.control.id)
 
     def show_problems(self, problems: Sequence[FieldProblem]) -> list[FieldProblem]:
         """Each problem under its field (the first focused); the ones with no field here."""

@@ -100,9 +100,8 @@ class EntryForm(VerticalScroll, can_focus=False):
     @on(ScoreField.Changed)
     @on(TextArea.Changed)
     def _answer_changed(self, event: AnswerChanged) -> None:
-        control = event.control
-        is_sign = control is not None and (control.id or "").startswith("sign-")
-        forget_problem(self, control, "warning_signs" if is_sign else None)
+        name = event.control.id or ""
+        forget_problem(self, "warning_signs" if name.startswith("sign-") else name)
 
     def show_problems(self, problems: Sequence[FieldProblem]) -> list[FieldProblem]:
         """Put each problem under its field and focus the first; the ones with no field here."""
